@@ -1,0 +1,64 @@
+"""The `kiosk` command: runs the patient app, and the staff and authoring sub-commands.
+
+Exit codes for every sub-command: 0 success, 1 refusal or invalid input (with the reason),
+2 bad usage (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.commands import bundle as bundle_commands
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def size_arg(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x", 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1080x1920, not {value!r}") from None
+    if not (320 <= width <= 7680 and 320 <= height <= 7680):
+        raise argparse.ArgumentTypeError("width and height must be between 320 and 7680 pixels")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Clinic waiting-room kiosk. Without a sub-command, runs the patient app.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the kiosk's data folder (installed bundles, settings, logs); also KIOSK_DATA_DIR",
+    )
+    parser.add_argument("--windowed", action="store_true", help="run in a window, not fullscreen")
+    parser.add_argument("--size", type=size_arg, help="window size for --windowed, e.g. 1080x1920")
+    parser.add_argument(
+        "--bundle", type=Path, help="preview an authoring folder; reloads when a file changes"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start offscreen, wait for the first frame, print one JSON line and exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    bundle_commands.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is not None:
+        return handler(args)
+    if args.command is not None:
+        parser.parse_args([args.command, "--help"])
+    from kiosk.ui.app import run  # deferred: sub-commands must not pay for loading Qt
+
+    return run(args)

@@ -1,0 +1,135 @@
+"""The authoring manifest (`bundle.toml`): its schema as pydantic models.
+
+Every model forbids unknown keys, so a typo such as `ilustration` is reported instead of being
+silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT = 1
+MANIFEST_NAME = "bundle.toml"
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+RelPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_\-./]+$", max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+# Every text of the app's chrome; each bundle language must define all of them.
+UI_KEYS: tuple[str, ...] = (
+    "language_name",
+    "greeting",
+    "touch_to_start",
+    "home",
+    "back",
+    "next",
+    "previous",
+    "about_clonus",
+    "treatments",
+    "find_location",
+    "text_size",
+    "high_contrast",
+    "language",
+    "still_there",
+    "still_here",
+    "resetting_in",
+    "you_are_here",
+    "website",
+    "scan_to_take_home",
+    "address",
+    "phone",
+    "hours",
+    "call_for_details",
+    "jump_to_questions",
+    "one_moment",
+    "section_what_it_is",
+    "section_how_it_can_help",
+    "section_what_to_expect",
+    "section_things_to_know",
+    "section_questions",
+)
+
+# The five parts of every treatment page, in order, with the UI key of their heading.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("what_it_is", "section_what_it_is"),
+    ("how_it_can_help", "section_how_it_can_help"),
+    ("what_to_expect", "section_what_to_expect"),
+    ("things_to_know", "section_things_to_know"),
+    ("questions", "section_questions"),
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Review(_Strict):
+    by: ShortText
+    on: dt.date
+    due: dt.date
+
+
+class Organization(_Strict):
+    name: ShortText
+    website: Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+
+
+class Disclaimer(_Strict):
+    text: RelPath
+    review: Review
+
+
+class Page(_Strict):
+    id: Id
+    text: RelPath = Field(
+        description="Page files without the language: `pages/x` means pages/x.<lang>.md"
+    )
+    illustration: RelPath
+    review: Review
+
+
+class Location(_Strict):
+    id: Id
+    town: ShortText
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    county: ShortText | None = None
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+    address: ShortText | None = None
+    phone: ShortText | None = None
+    hours: ShortText | None = None
+    notes: dict[LangCode, ShortText] | None = None
+
+
+class Manifest(_Strict):
+    format: Annotated[int, Field(ge=FORMAT, le=FORMAT)]
+    id: Id
+    version: Annotated[int, Field(ge=1)]
+    languages: Annotated[list[LangCode], Field(min_length=1, max_length=8)]
+    notices: list[RelPath] = []
+    locations_illustration: RelPath
+    organization: Organization
+    disclaimer: Disclaimer
+    about: Annotated[list[Page], Field(min_length=1, max_length=12)]
+    treatments: Annotated[list[Page], Field(min_length=1, max_length=12)]
+    locations: Annotated[list[Location], Field(min_length=1, max_length=50)]
+    ui: dict[LangCode, dict[str, ShortText]]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema published for editors (docs/bundle-manifest.schema.json)."""
+    schema = Manifest.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Kiosk content bundle manifest (bundle.toml)"
+    ui = schema["properties"]["ui"]
+    ui["additionalProperties"] = {
+        "type": "object",
+        "properties": {key: {"type": "string"} for key in UI_KEYS},
+        "required": list(UI_KEYS),
+        "additionalProperties": False,
+    }
+    return schema
