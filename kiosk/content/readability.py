@@ -30,8 +30,11 @@ def prose_for_scoring(markdown: str) -> str:
         elif token.type == "heading_close":
             in_heading = False
         elif token.type == "inline" and not in_heading:
+            # A soft line break inside a paragraph is a space to the reader.
             text = "".join(
-                child.content for child in token.children or [] if child.type == "text"
+                " " if child.type == "softbreak" else child.content
+                for child in token.children or []
+                if child.type in ("text", "softbreak")
             ).strip()
             if text:
                 sentences.append(text if _TERMINAL.search(text) else text + ".")
