@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.commands import bundle as bundle_commands
+from kiosk.commands import keys as keys_commands
+from kiosk.commands import staff as staff_commands
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -20,7 +22,9 @@ def size_arg(value: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in value.lower().split("x", 1))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1080x1920, not {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1080x1920, not {value!r}"
+        ) from None
     if not (320 <= width <= 7680 and 320 <= height <= 7680):
         raise argparse.ArgumentTypeError("width and height must be between 320 and 7680 pixels")
     return width, height
@@ -48,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     bundle_commands.add_parser(sub)
+    keys_commands.add_parser(sub)
+    staff_commands.add_parser(sub)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -26,6 +27,7 @@ from kiosk.content.markup import PageText, check_subset, split_page
 from kiosk.content.problems import BundleError, Problems
 
 MAX_PAGE_BYTES = 64 * 1024
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 # Files the distribution form adds; the authoring folder never references them.
 DISTRIBUTION_FILES = frozenset({"manifest.json", "manifest.sig"})
 
@@ -240,7 +242,12 @@ class _Validator:
             _schema_problems(exc, self.problems)
 
         langs = raw.get("languages")
-        self.languages = [x for x in langs if isinstance(x, str)] if isinstance(langs, list) else []
+        # Only well-formed codes are used to build page file names; the schema reports the rest.
+        self.languages = (
+            [x for x in langs if isinstance(x, str) and _LANG.fullmatch(x)]
+            if isinstance(langs, list)
+            else []
+        )
         if len(set(self.languages)) != len(self.languages):
             self.problems.error(MANIFEST_NAME, "languages", "a language is listed more than once")
         self._check_ui(raw.get("ui"))
@@ -262,7 +269,8 @@ class _Validator:
         self._locations(raw.get("locations"))
         if isinstance(raw.get("locations_illustration"), str):
             self._image(raw["locations_illustration"], "locations_illustration")
-        for index, notice in enumerate(raw.get("notices") or []):
+        notices = raw.get("notices")
+        for index, notice in enumerate(notices if isinstance(notices, list) else []):
             if isinstance(notice, str):
                 self._file(notice, f"notices[{index}]")
         self._unreferenced()

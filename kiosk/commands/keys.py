@@ -1,0 +1,63 @@
+"""`kiosk keys ...`: signing keys for content bundles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.content.signing import KeyFileError, generate_keypair, key_id, load_public_key
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    keys = sub.add_parser("keys", help="create the keys that sign content bundles")
+    actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    generate = actions.add_parser(
+        "generate", help="create a key pair: NAME.key (private, keep it secret) and NAME.pub"
+    )
+    generate.add_argument(
+        "--out", type=Path, required=True, help="folder for the two files (created if needed)"
+    )
+    generate.add_argument("--name", default="kiosk", help="file name of the keys (default: kiosk)")
+    generate.set_defaults(handler=cmd_generate)
+
+    trust = actions.add_parser(
+        "trust", help="trust a public key (.pub) for the bundles installed on this kiosk"
+    )
+    trust.add_argument("public_key", type=Path, metavar="PUBLIC_KEY", help="the .pub file")
+    trust.set_defaults(handler=cmd_trust)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    try:
+        private_path, public_path = generate_keypair(args.out, args.name)
+        ident = key_id(load_public_key(public_path))
+    except KeyFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    # Paths and the key id only: the private key itself is never printed.
+    print(f"private key: {private_path} (keep it secret; it signs bundles)")
+    print(f"public key: {public_path} (give it to each kiosk that should trust these bundles)")
+    print(f"key id: {ident}")
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from kiosk.content.store import StoreError  # deferred: only this command needs the store
+    from kiosk.staff.service import Staff
+
+    path: Path = args.public_key
+    if not path.is_file():
+        print(f"kiosk keys trust: {path} does not exist", file=sys.stderr)
+        return 2
+    try:
+        ident = Staff.open(args.data_dir).trust_key(path)
+    except StoreError as exc:
+        print(exc.summary, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"The key could not be saved ({exc.strerror}).", file=sys.stderr)
+        return 1
+    print(f"Key {ident} is now trusted for bundles installed on this kiosk.")
+    return 0
