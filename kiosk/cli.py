@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.commands import bundle as bundle_commands
 from kiosk.commands import keys as keys_commands
+from kiosk.commands import screenshots as screenshot_commands
 from kiosk.commands import staff as staff_commands
 
 Handler = Callable[[argparse.Namespace], int]
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     bundle_commands.add_parser(sub)
+    screenshot_commands.add_parser(sub)
     keys_commands.add_parser(sub)
     staff_commands.add_parser(sub)
     return parser

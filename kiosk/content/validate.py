@@ -186,7 +186,8 @@ class _Validator:
                 "review is due before it was done (on is after due)",
             )
         if review.on > self.today:
-            self.problems.error(
+            # A warning: a kiosk whose clock is wrong must not refuse good content.
+            self.problems.warning(
                 MANIFEST_NAME, f"{owner}.review.on", f"review date {review.on} is in the future"
             )
         if review.due < self.today:

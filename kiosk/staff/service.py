@@ -1,0 +1,123 @@
+"""`Staff`: everything the staff panel and the staff commands do, in one place.
+
+Every action that staff should be able to review later (installs, rollbacks, refusals, PIN
+failures, entering and leaving staff mode, settings changes, fallbacks at start-up) is recorded
+in the staff log here or by the store, so the panel and the command line log the same things.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from kiosk import paths
+from kiosk.content import store as store_module
+from kiosk.content.store import ActiveBundle, BundleStore, Description, Diff, Progress
+from kiosk.settings import SETTINGS_NAME, Settings, load_settings, save_settings
+from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
+from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
+
+STORE_FOLDER = "store"
+
+
+class Staff:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        builtin: Path | None = None,
+        builtin_trust: Sequence[Ed25519PublicKey] | None = None,
+        wall_clock: store_module.Clock = store_module.utc_now,
+        pin_clock: Callable[[], float] = time.time,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.log = StaffLog(data_dir / LOG_NAME, clock=wall_clock)
+        if builtin_trust is None:
+            builtin_trust = store_module.load_keys(paths.builtin_trust_dir())
+        self.store = BundleStore(
+            data_dir / STORE_FOLDER,
+            builtin if builtin is not None else paths.default_bundle_dir(),
+            builtin_trust,
+            events=self.log,
+            clock=wall_clock,
+        )
+        self.pin = PinStore(data_dir / PIN_NAME, clock=pin_clock, hasher=hasher)
+        self.settings_path = data_dir / SETTINGS_NAME
+
+    @classmethod
+    def open(cls, data_dir_override: Path | None = None) -> Staff:
+        """For the app and the commands: the data folder from --data-dir / KIOSK_DATA_DIR."""
+        return cls(paths.data_dir(data_dir_override))
+
+    # -- start-up ---------------------------------------------------------------------------
+    def start_up(self) -> ActiveBundle:
+        """Cleans up interrupted installs and picks the bundle to serve (records fallbacks)."""
+        return self.store.start_up()
+
+    # -- entering and leaving -----------------------------------------------------------
+    def check_pin(self, pin: str) -> PinCheck:
+        result = self.pin.check(pin)
+        if result.reason == "ok":
+            self.log.record("staff-enter", "Staff mode was opened.")
+        elif result.reason == "wrong":
+            message = "A wrong staff PIN was entered."
+            if result.wait_seconds:
+                message += f" Staff mode is locked for {int(result.wait_seconds)} seconds."
+            self.log.record("pin-failure", message)
+        return result
+
+    def set_pin(self, pin: str) -> None:
+        self.pin.set_pin(pin)
+        self.log.record("pin-set", "The staff PIN was changed.")
+
+    def exit_staff_mode(self, *, quit_app: bool = False) -> None:
+        """Records that staff left the panel (or, with `quit_app`, closed the kiosk app)."""
+        message = "Staff closed the kiosk app." if quit_app else "Staff mode was closed."
+        self.log.record("exit", message)
+
+    # -- bundles --------------------------------------------------------------------------
+    def describe_active(self, today: dt.date | None = None) -> Description:
+        return self.store.describe_active(today)
+
+    def find_bundles(self, folders: Sequence[Path]) -> list[Path]:
+        return store_module.find_bundles(folders)
+
+    def preview_install(self, path: Path) -> Diff:
+        try:
+            return self.store.preview_install(path)
+        except store_module.StoreError as exc:
+            self.log.record("refusal", exc.summary, file=path.name)
+            raise
+
+    def install(
+        self, path: Path, on_progress: Progress | None = None, *, preview: Diff | None = None
+    ) -> ActiveBundle:
+        """Refusals raise StoreError (logged); pass the Diff shown to staff as `preview`."""
+        return self.store.install(path, on_progress, preview=preview)
+
+    def rollback(self) -> ActiveBundle:
+        return self.store.rollback()
+
+    def trust_key(self, public_key: Path) -> str:
+        return self.store.trust_key(public_key)
+
+    # -- settings ---------------------------------------------------------------------------
+    def load_settings(self) -> tuple[Settings, str | None]:
+        settings, warning = load_settings(self.settings_path)
+        if warning:
+            self.log.record("settings-damaged", warning)
+        return settings, warning
+
+    def save_settings(self, settings: Settings) -> None:
+        save_settings(self.settings_path, settings)
+        self.log.record("settings", "Settings were changed.", **settings.model_dump(mode="json"))
+
+    # -- the log ----------------------------------------------------------------------------
+    def recent_log(self, count: int = 100) -> list[LogEntry]:
+        return self.log.recent(count)
