@@ -28,6 +28,19 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_new(path: Path, data: bytes, mode: int) -> None:
+    """Creates `path` with `mode` from the start and fsyncs it; O_EXCL refuses existing files
+    and links, so a secret is never written through a planted link or with loose permissions."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_bytes(path: Path, data: bytes, *, mode: int = 0o644, sync_dir: bool = True) -> None:
     """Replaces `path` with `data` atomically and durably; on failure the old file is untouched.
 
@@ -35,15 +48,8 @@ def write_bytes(path: Path, data: bytes, *, mode: int = 0o644, sync_dir: bool = 
     exception from here) from a switch whose durability is in doubt (the folder's fsync).
     """
     temp = path.with_name(f"{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_new(temp, data, mode)
         temp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="the kiosk's data folder (installed bundles, settings, logs); also KIOSK_DATA_DIR",
     )
+    parser.add_argument(
+        "--import-dir",
+        type=Path,
+        help="a folder staff mode looks in for .kbundle files, besides USB drives; "
+        "also KIOSK_IMPORT_DIR",
+    )
     parser.add_argument("--windowed", action="store_true", help="run in a window, not fullscreen")
     parser.add_argument("--size", type=size_arg, help="window size for --windowed, e.g. 1080x1920")
     parser.add_argument(

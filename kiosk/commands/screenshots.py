@@ -29,9 +29,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     shots.add_argument("--screen", action="append", choices=SCREENS, help="only these screens")
     shots.add_argument("--no-high-contrast", action="store_true", help="normal theme only")
     shots.add_argument("--bundle", type=Path, help="an authoring folder instead of the default")
-    shots.add_argument(
-        "--here", default="maywood", help="this kiosk's location id ('' for none)"
-    )
+    shots.add_argument("--here", default="maywood", help="this kiosk's location id ('' for none)")
     shots.add_argument(
         "--contact-sheet", type=Path, help="also write a contact sheet of the shots to this PNG"
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +16,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from kiosk import atomic
 
 PRIVATE_SUFFIX = ".key"
 PUBLIC_SUFFIX = ".pub"
@@ -35,19 +36,6 @@ class KeyFileError(Exception):
 def key_id(public_key: Ed25519PublicKey) -> str:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:KEY_ID_CHARS]
-
-
-def _write_new(path: Path, data: bytes, mode: int) -> None:
-    """Creates `path` with `mode` from the start; O_EXCL refuses existing files and links."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags, mode)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def generate_keypair(out_dir: Path, name: str = "kiosk") -> tuple[Path, Path]:
@@ -72,13 +60,13 @@ def generate_keypair(out_dir: Path, name: str = "kiosk") -> tuple[Path, Path]:
     )
     try:
         out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _write_new(private_path, private_pem, 0o600)
+        atomic.write_new(private_path, private_pem, 0o600)
     except FileExistsError:
         raise KeyFileError(f"{private_path} already exists; a key is never overwritten.") from None
     except OSError as exc:
         raise KeyFileError(f"The key could not be written to {out_dir} ({exc.strerror}).") from exc
     try:
-        _write_new(public_path, public_pem, 0o644)
+        atomic.write_new(public_path, public_pem, 0o644)
     except OSError as exc:
         # Half a key pair is useless and the private half must not linger.
         with contextlib.suppress(OSError):

@@ -1,0 +1,397 @@
+"""Benchmark of the patient app against a bare Qt Quick Controls window, in the same run.
+
+Every number is a ratio to a bare window measured the same way, in fresh processes, offscreen:
+
+- cold start: process start to the first frame of the attract screen (`kiosk --smoke-test`)
+  against a bare Controls window (Basic style, one Button) that quits on its first frame;
+  the parent times each child from spawn to its first line of output (median of --runs).
+  Target: at most 2x.
+- tap to the next page's first frame: a tap (press and release on the real window) on "Next" or
+  "Previous" of a treatment page, to the first swapped frame that shows the new page; p50 and p95
+  over --taps taps, against a bare Controls window whose Button replaces a one-Label page in a
+  StackView. Page transitions are off for the timed taps (a tap waits for the previous frame
+  only); a second, shorter series with the app's real 220 ms transition is reported too.
+  The tap guard's 600 ms debounce is off (it exists to drop a patient's second tap).
+  Target: p95 at most 50 ms.
+- memory: resident set size after 100 and after --navigations scripted navigations (home, every
+  page, next/previous, locations, every town's detail with its QR code, back), garbage collected
+  and malloc_trim()'d before each reading; growth target at most 5 MB. Peak RSS of that run
+  against the bare window's peak: target at most 1.6x.
+
+Run: .venv/bin/python bench/bench_ui.py [--runs 5] [--taps 500] [--navigations 10000]
+Prints plain `name=value` lines. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE_QML = b"""
+import QtQuick
+import QtQuick.Controls.Basic
+ApplicationWindow {
+    id: root
+    visible: true
+    width: 1920
+    height: 1080
+    property int count: 0
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+        initialItem: page
+    }
+    Component { id: page; Label { text: "Page " + root.count; font.pixelSize: 30 } }
+    Button {
+        objectName: "button"
+        text: "Next"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        width: 200
+        height: 80
+        onClicked: { root.count++; stack.replace(page, {}, StackView.Immediate) }
+    }
+}
+"""
+
+
+# -- measurements in this process (children) ---------------------------------------------------
+def rss_kib(field: str = "VmRSS") -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def trim() -> None:
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def child_bare_start() -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
+    app = QGuiApplication(sys.argv[:1])
+    engine = QQmlApplicationEngine()
+    engine.loadData(BARE_QML)
+    window = engine.rootObjects()[0]
+    assert isinstance(window, QQuickWindow)
+
+    def first() -> None:
+        print("frame", flush=True)
+        app.exit(0)
+
+    window.frameSwapped.connect(first)
+    app.exec()
+    print(f"peak_kib {rss_kib('VmHWM')}", flush=True)
+
+
+class TapTimer:
+    """Taps one target after another, each when the frame of the last one is shown."""
+
+    def __init__(
+        self,
+        app: object,
+        window: object,
+        target: Callable[[int], object],
+        count: int,
+        ready: Callable[[], bool],
+    ) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.app, self.window, self.target, self.count, self.ready = (
+            app,
+            window,
+            target,
+            count,
+            ready,
+        )
+        self.times: list[float] = []
+        self.started = 0.0
+        self.waiting = False
+        self.poll = QTimer(interval=1)
+        self.poll.timeout.connect(self._maybe_tap)
+        window.frameSwapped.connect(self._frame)  # type: ignore[attr-defined]
+
+    def run(self) -> list[float]:
+        self.poll.start()
+        self.app.exec()  # type: ignore[attr-defined]
+        return self.times
+
+    def _maybe_tap(self) -> None:
+        from PySide6.QtCore import QPointF, Qt
+        from PySide6.QtTest import QTest
+
+        if self.waiting or not self.ready():
+            return
+        if len(self.times) >= self.count:
+            self.poll.stop()
+            self.app.exit(0)  # type: ignore[attr-defined]
+            return
+        item = self.target(len(self.times))
+        point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()  # type: ignore[attr-defined]
+        self.waiting = True
+        self.started = time.perf_counter()
+        QTest.mouseClick(
+            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+        )
+
+    def _frame(self) -> None:
+        if self.waiting:
+            self.times.append((time.perf_counter() - self.started) * 1000)
+            self.waiting = False
+
+
+def child_bare_taps(count: int) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickItem
+
+    app = QGuiApplication(sys.argv[:1])
+    engine = QQmlApplicationEngine()
+    engine.loadData(BARE_QML)
+    window = engine.rootObjects()[0]
+    button = window.findChild(QQuickItem, "button")
+    assert button is not None
+    times = TapTimer(app, window, lambda _i: button, count, lambda: True).run()
+    print(f"p50 {percentile(times, 0.5):.2f}", flush=True)
+    print(f"p95 {percentile(times, 0.95):.2f}", flush=True)
+    print(f"peak_kib {rss_kib('VmHWM')}", flush=True)
+
+
+def build_app(transition: bool) -> object:
+    import kiosk.ui
+    from kiosk.ui.app import build_kiosk
+    from kiosk.ui.settings import UiSettings
+
+    kiosk = build_kiosk(
+        settings=UiSettings(idle_seconds=1e6, tap_debounce_ms=0),
+        size=(1920, 1080),
+        data_dir=Path(os.environ["BENCH_DATA_DIR"]),
+    )
+    if not transition:
+        kiosk.window.setProperty("transitionDuration", 0)
+    return kiosk
+
+
+def child_kiosk_taps(count: int, transition: bool) -> None:
+    from PySide6.QtQuick import QQuickItem
+
+    from kiosk.ui.app import Kiosk
+
+    kiosk = build_app(transition)
+    assert isinstance(kiosk, Kiosk)
+    state = kiosk.state
+    state.start()
+    state.openPage(state.bundle.treatments[0].id)
+    stack = kiosk.window.findChild(QQuickItem, "stack")
+    assert stack is not None
+
+    def find(name: str) -> QQuickItem:
+        page = stack.property("currentItem")
+        pending = [page]
+        while pending:
+            item = pending.pop()
+            if item.objectName() == name:
+                return item  # type: ignore[no-any-return]
+            pending.extend(item.childItems())
+        raise LookupError(name)
+
+    def target(index: int) -> QQuickItem:
+        return find("nextButton" if index % 2 == 0 else "previousButton")
+
+    times = TapTimer(
+        kiosk.app, kiosk.window, target, count, lambda: not stack.property("busy")
+    ).run()
+    expected = state.bundle.treatments[count % 2].id
+    assert state.routeId == expected, (state.routeId, expected)
+    print(f"p50 {percentile(times, 0.5):.2f}", flush=True)
+    print(f"p95 {percentile(times, 0.95):.2f}", flush=True)
+    print(f"peak_kib {rss_kib('VmHWM')}", flush=True)
+    kiosk.close()
+
+
+def navigation_script(bundle: object) -> list[Callable[[object], None]]:
+    """One round through the app, as a list of navigations (each one a page change)."""
+    from kiosk.content.bundle import Bundle
+
+    assert isinstance(bundle, Bundle)
+    steps: list[Callable[[object], None]] = []
+    for page in bundle.about:
+        steps.append(lambda s, p=page.id: s.openPage(p))  # type: ignore[attr-defined]
+        steps.append(lambda s: s.back())  # type: ignore[attr-defined]
+    steps.append(lambda s: s.openPage(bundle.treatments[0].id))  # type: ignore[attr-defined]
+    steps.extend(lambda s: s.nextPage() for _ in bundle.treatments[1:])  # type: ignore[attr-defined]
+    steps.extend(lambda s: s.previousPage() for _ in bundle.treatments[1:])  # type: ignore[attr-defined]
+    steps.append(lambda s: s.home())  # type: ignore[attr-defined]
+    steps.append(lambda s: s.openLocations())  # type: ignore[attr-defined]
+    for location in bundle.locations:
+        steps.append(lambda s, i=location.id: s.openLocation(i))  # type: ignore[attr-defined]
+        steps.append(lambda s: s.back())  # type: ignore[attr-defined]
+    steps.append(lambda s: s.home())  # type: ignore[attr-defined]
+    return steps
+
+
+def child_kiosk_memory(count: int) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    from kiosk.ui.app import Kiosk
+
+    kiosk = build_app(transition=False)
+    assert isinstance(kiosk, Kiosk)
+    state = kiosk.state
+    state.start()
+    script = navigation_script(state.bundle)
+    done = [0]
+    readings: dict[str, int] = {}
+
+    def reading(name: str) -> None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        trim()
+        readings[name] = rss_kib()
+
+    def step() -> None:
+        for _ in range(5):  # a few navigations, then back to the event loop (frames, deletes)
+            script[done[0] % len(script)](state)
+            done[0] += 1
+            if done[0] == 100:
+                reading("after_100")
+            if done[0] >= count:
+                timer.stop()
+                reading(f"after_{count}")
+                kiosk.app.exit(0)
+                return
+
+    timer = QTimer(interval=0)
+    timer.timeout.connect(step)
+    timer.start()
+    kiosk.app.exec()
+    print(f"rss_100_kib {readings['after_100']}", flush=True)
+    print(f"rss_end_kib {readings[f'after_{count}']}", flush=True)
+    print(f"peak_kib {rss_kib('VmHWM')}", flush=True)
+    kiosk.close()
+
+
+# -- the parent ---------------------------------------------------------------------------------
+def spawn(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, str], int]:
+    """Runs a child; seconds to its first line, its `key value` lines, its peak RSS (KiB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    rest = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    stderr = process.stderr.read() if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{args} failed ({process.returncode}):\n{stderr[-3000:]}")
+    values = {}
+    for line in (first + rest).splitlines():
+        parts = line.split(maxsplit=1)
+        if len(parts) == 2:
+            values[parts[0]] = parts[1]
+    return elapsed, values, int(usage.ru_maxrss)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--taps", type=int, default=500)
+    parser.add_argument("--transition-taps", type=int, default=40)
+    parser.add_argument("--navigations", type=int, default=10_000)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        import kiosk.ui  # noqa: F401  (PySide6 6.12 on CPython 3.11: kiosk/ui/_pyside_fix.py)
+
+        {
+            "bare-start": lambda: child_bare_start(),
+            "bare-taps": lambda: child_bare_taps(args.count),
+            "kiosk-taps": lambda: child_kiosk_taps(args.count, transition=False),
+            "kiosk-taps-transition": lambda: child_kiosk_taps(args.count, transition=True),
+            "kiosk-memory": lambda: child_kiosk_memory(args.count),
+        }[args.child]()
+        return 0
+
+    import tempfile
+
+    me = [sys.executable, str(Path(__file__).resolve())]
+    with tempfile.TemporaryDirectory(prefix="bench-ui-") as data_dir:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_DATA_DIR=data_dir)
+        kiosk_cmd = [sys.executable, "-m", "kiosk", "--data-dir", data_dir, "--smoke-test"]
+        spawn([*me, "--child", "bare-start"], env)  # warm the file cache, untimed
+        spawn(kiosk_cmd, env)
+        bare, app = [], []
+        bare_peak, app_peak = [], []
+        for _ in range(args.runs):  # interleaved, so load changes hit both alike
+            seconds, _values, peak = spawn([*me, "--child", "bare-start"], env)
+            bare.append(seconds * 1000)
+            bare_peak.append(peak)
+            seconds, _values, peak = spawn(kiosk_cmd, env)
+            app.append(seconds * 1000)
+            app_peak.append(peak)
+        bare_ms, app_ms = statistics.median(bare), statistics.median(app)
+        print(f"cold_start_bare_ms={bare_ms:.0f}")
+        print(f"cold_start_kiosk_ms={app_ms:.0f}")
+        print(f"cold_start_ratio={app_ms / bare_ms:.2f}")
+
+        _, bare_taps, bare_taps_peak = spawn(
+            [*me, "--child", "bare-taps", "--count", str(args.taps)], env
+        )
+        _, app_taps, _ = spawn([*me, "--child", "kiosk-taps", "--count", str(args.taps)], env)
+        bare_p50, bare_p95 = float(bare_taps["p50"]), float(bare_taps["p95"])
+        p50, p95 = float(app_taps["p50"]), float(app_taps["p95"])
+        print(f"tap_to_frame_bare_p50_ms={bare_p50:.1f}")
+        print(f"tap_to_frame_bare_p95_ms={bare_p95:.1f}")
+        print(f"tap_to_frame_p50_ms={p50:.1f}")
+        print(f"tap_to_frame_p95_ms={p95:.1f}")
+        print(f"tap_to_frame_p50_ratio={p50 / bare_p50:.2f}")
+        print(f"tap_to_frame_p95_ratio={p95 / bare_p95:.2f}")
+        _, with_transition, _ = spawn(
+            [*me, "--child", "kiosk-taps-transition", "--count", str(args.transition_taps)], env
+        )
+        print(f"tap_to_frame_with_transition_p50_ms={float(with_transition['p50']):.1f}")
+        print(f"tap_to_frame_with_transition_p95_ms={float(with_transition['p95']):.1f}")
+
+        _, memory, memory_peak = spawn(
+            [*me, "--child", "kiosk-memory", "--count", str(args.navigations)], env
+        )
+        growth_mib = (int(memory["rss_end_kib"]) - int(memory["rss_100_kib"])) / 1024
+        bare_peak_kib = statistics.median([*bare_peak, bare_taps_peak])
+        print(f"rss_after_100_mib={int(memory['rss_100_kib']) / 1024:.1f}")
+        print(f"rss_after_{args.navigations}_mib={int(memory['rss_end_kib']) / 1024:.1f}")
+        print(f"rss_growth_mib={growth_mib:.2f}")
+        print(f"peak_rss_bare_mib={bare_peak_kib / 1024:.1f}")
+        print(f"peak_rss_kiosk_start_mib={statistics.median(app_peak) / 1024:.1f}")
+        print(f"peak_rss_kiosk_navigating_mib={memory_peak / 1024:.1f}")
+        print(f"peak_rss_ratio={memory_peak / bare_peak_kib:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""The bundle's pages for QML: home tiles as list models, each page's text per language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
+
+from kiosk.content.bundle import Bundle, ContentPage
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def file_url(path: Path) -> str:
+    return QUrl.fromLocalFile(str(path)).toString()
+
+
+_BLOCK_TAG = re.compile(r"<(/?)(p|ul)>")
+_ITEM_TAG = re.compile(r"<(/?)(li|ul)>")
+
+
+def _top_level(html: str, pattern: re.Pattern[str], outer: str) -> list[str]:
+    """The top-level `<outer>...</outer>` elements of `html` (nested ones stay inside)."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for match in pattern.finditer(html):
+        if match.group(1) != "/":
+            if depth == 0 and match.group(2) == outer:
+                start = match.start()
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0 and match.group(2) == outer:
+                out.append(html[start : match.end()])
+    return out if depth == 0 else []
+
+
+def blocks(html: str) -> list[dict[str, str]]:
+    """Rendered page HTML as paragraphs and list items, one Text item each, so the page can put
+    space between paragraphs and hang the lines of a bullet (Text.StyledText does neither)."""
+    out: list[dict[str, str]] = []
+    for block in _blocks_in_order(html):
+        if block.startswith("<ul>"):
+            inner = block[len("<ul>") : -len("</ul>")]
+            for item in _top_level(inner, _ITEM_TAG, "li"):
+                out.append({"kind": "li", "html": item[len("<li>") : -len("</li>")]})
+        else:
+            out.append({"kind": "p", "html": block[len("<p>") : -len("</p>")]})
+    if not out and html.strip():
+        return [{"kind": "p", "html": html}]
+    return out
+
+
+def _blocks_in_order(html: str) -> list[str]:
+    """The top-level paragraphs and lists, in document order."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for match in _BLOCK_TAG.finditer(html):
+        if match.group(1) != "/":
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                out.append(html[start : match.end()])
+    return out if depth == 0 else []
+
+
+class TileModel(QAbstractListModel):
+    """One group of pages (about or treatments) as home-screen tiles, in the current language."""
+
+    countChanged = Signal()
+
+    PageIdRole = Qt.ItemDataRole.UserRole + 1
+    TitleRole = Qt.ItemDataRole.UserRole + 2
+    IllustrationRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pages: tuple[ContentPage, ...] = ()
+        self._language = ""
+
+    def set_pages(self, pages: tuple[ContentPage, ...], language: str) -> None:
+        self.beginResetModel()
+        self._pages, self._language = pages, language
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def set_language(self, language: str) -> None:
+        if language != self._language:
+            self._language = language
+            if self._pages:
+                self.dataChanged.emit(
+                    self.index(0), self.index(len(self._pages) - 1), [self.TitleRole]
+                )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pages)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._pages):
+            return None
+        page = self._pages[index.row()]
+        if role == self.PageIdRole:
+            return page.id
+        if role in (self.TitleRole, Qt.ItemDataRole.DisplayRole):
+            return page.text[self._language].title
+        if role == self.IllustrationRole:
+            return file_url(page.illustration)
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {
+            self.PageIdRole: QByteArray(b"pageId"),
+            self.TitleRole: QByteArray(b"title"),
+            self.IllustrationRole: QByteArray(b"illustration"),
+        }
+
+    def _get_count(self) -> int:
+        return len(self._pages)
+
+    count = Property(int, _get_count, notify=countChanged)
+
+
+class Content(QObject):
+    """Everything the bundle says, for the current bundle; `revision` goes up when it changes."""
+
+    revisionChanged = Signal()
+
+    def __init__(self, bundle: Bundle, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bundle = bundle
+        self._language = language
+        self._revision = 0
+        self._about = TileModel(self)
+        self._treatments = TileModel(self)
+        self._fill()
+
+    def _fill(self) -> None:
+        self._about.set_pages(self._bundle.about, self._language)
+        self._treatments.set_pages(self._bundle.treatments, self._language)
+
+    def set_bundle(self, bundle: Bundle, language: str) -> None:
+        self._bundle, self._language = bundle, language
+        self._fill()
+        self._revision += 1
+        self.revisionChanged.emit()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self._about.set_language(language)
+        self._treatments.set_language(language)
+
+    @Slot(str, str, int, result="QVariantMap")
+    def page(self, page_id: str, language: str, revision: int = 0) -> dict[str, Any]:
+        """One page in one language; `revision` only makes QML bindings re-evaluate."""
+        del revision
+        bundle = self._bundle
+        page = next((p for p in bundle.pages if p.id == page_id), None)
+        if page is None or language not in bundle.languages:
+            return {}
+        text = page.text[language]
+        ui = bundle.ui(language)
+        questions = ui["section_questions"]
+        group = bundle.about if page.kind == "about" else bundle.treatments
+        ids = [p.id for p in group]
+        index = ids.index(page.id)
+        previous = group[index - 1] if index > 0 else None
+        following = group[index + 1] if index + 1 < len(group) else None
+        disclaimer = bundle.disclaimer.get(language)
+        sections = [
+            {"heading": s.heading, "blocks": blocks(s.html), "questions": s.heading == questions}
+            for s in text.sections
+        ]
+        return {
+            "id": page.id,
+            "kind": page.kind,
+            "title": text.title,
+            "summary": blocks(text.summary_html),
+            "illustration": file_url(page.illustration),
+            "sections": sections,
+            "hasQuestions": any(s["questions"] for s in sections),
+            "disclaimerTitle": disclaimer.title if disclaimer else "",
+            "disclaimer": (
+                blocks(disclaimer.summary_html + "".join(s.html for s in disclaimer.sections))
+                if disclaimer
+                else []
+            ),
+            "previousId": previous.id if previous else "",
+            "previousTitle": previous.text[language].title if previous else "",
+            "nextId": following.id if following else "",
+            "nextTitle": following.text[language].title if following else "",
+            "position": index + 1,
+            "count": len(group),
+        }
+
+    @Slot(str, int, result=str)
+    def longestTileWord(self, language: str, revision: int = 0) -> str:
+        """The longest word of any home tile's title: tiles are never narrower than it."""
+        del revision
+        if language not in self._bundle.languages:
+            return ""
+        titles = [p.text[language].title for p in self._bundle.pages]
+        titles.append(self._bundle.ui(language)["find_location"])
+        return max((w for t in titles for w in t.split()), key=len, default="")
+
+    @Slot(str, result=str)
+    def pageTitle(self, page_id: str) -> str:
+        page = next((p for p in self._bundle.pages if p.id == page_id), None)
+        return page.text[self._language].title if page else ""
+
+    def _get_revision(self) -> int:
+        return self._revision
+
+    def _get_about(self) -> TileModel:
+        return self._about
+
+    def _get_treatments(self) -> TileModel:
+        return self._treatments
+
+    def _get_locations_illustration(self) -> str:
+        return file_url(self._bundle.root / self._bundle.manifest.locations_illustration)
+
+    def _get_organization(self) -> str:
+        return self._bundle.manifest.organization.name
+
+    def _get_website(self) -> str:
+        return self._bundle.manifest.organization.website
+
+    revision = Property(int, _get_revision, notify=revisionChanged)
+    aboutTiles = Property(QObject, _get_about, constant=True)
+    treatmentTiles = Property(QObject, _get_treatments, constant=True)
+    locationsIllustration = Property(str, _get_locations_illustration, notify=revisionChanged)
+    organization = Property(str, _get_organization, notify=revisionChanged)
+    website = Property(str, _get_website, notify=revisionChanged)

@@ -1,0 +1,286 @@
+import QtQuick
+
+// An About or treatment page: illustration, title, summary, the sections, the disclaimer.
+// "Questions to ask your doctor" is one tap away at the top; Previous/Next sit in a fixed footer
+// and a sideways swipe does the same.
+Item {
+    id: page
+
+    required property QtObject appState
+    required property QtObject theme
+    required property QtObject guard
+    required property QtObject content
+    required property QtObject locations
+    required property string routeId
+
+    readonly property var ui: appState.ui
+    readonly property var info: content.page(routeId, appState.language, content.revision)
+    readonly property var sections: info.sections || []
+    readonly property int questionsIndex: sections.findIndex(s => s.questions)
+    readonly property real margin: theme.sizes.margin
+    readonly property real sp: theme.sizes.spacing
+    readonly property bool landscape: width > height * 1.1
+    readonly property real illustrationSize: landscape
+        ? Math.round(Math.min(height * 0.42, (width - 2 * margin) * 0.3))
+        : Math.round(Math.min((width - 2 * margin) * 0.5, height * 0.22))
+
+    objectName: "contentPage"
+
+    function jumpToQuestions() {
+        const item = repeater.itemAt(page.questionsIndex)
+        if (!item)
+            return
+        const target = item.mapToItem(body, 0, 0).y + body.y - page.sp
+        jump.to = Math.max(0, Math.min(target, flick.contentHeight - flick.height))
+        jump.restart()
+    }
+
+    Flickable {
+        id: flick
+        objectName: "pageFlick"
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: footer.top }
+        contentWidth: width
+        contentHeight: body.height + 2 * page.margin
+        flickableDirection: Flickable.VerticalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+
+        NumberAnimation {
+            id: jump
+            target: flick
+            property: "contentY"
+            duration: 450
+            easing.type: Easing.InOutCubic
+        }
+
+        Column {
+            id: body
+            x: Math.max(page.margin, (flick.width - width) / 2)
+            y: page.margin
+            width: Math.min(flick.width - 2 * page.margin, page.theme.sizes.textWidth + (page.landscape ? page.illustrationSize + header.spacing : 0))
+            spacing: page.sp
+
+            // Sideways swipe: next/previous page. Generous: a fifth of the width, mostly sideways.
+            DragHandler {
+                id: swipe
+                target: null
+                yAxis.enabled: false
+                dragThreshold: page.theme.sizes.slop * 2
+                onActiveChanged: {
+                    if (active)
+                        return
+                    const dx = centroid.position.x - centroid.pressPosition.x
+                    const dy = centroid.position.y - centroid.pressPosition.y
+                    if (Math.abs(dx) < page.width / 5 || Math.abs(dx) < 2 * Math.abs(dy))
+                        return
+                    if (dx < 0 && page.info.nextId)
+                        page.appState.nextPage()
+                    else if (dx > 0 && page.info.previousId)
+                        page.appState.previousPage()
+                }
+            }
+
+            Grid {
+                id: header
+                width: parent.width
+                columns: page.landscape ? 2 : 1
+                spacing: page.sp * 1.5
+
+                Image {
+                    id: illustration
+                    objectName: "illustration"
+                    width: page.illustrationSize
+                    height: width
+                    source: page.info.illustration || ""
+                    sourceSize.width: width
+                    sourceSize.height: height
+                    fillMode: Image.PreserveAspectFit
+                }
+                Column {
+                    width: page.landscape ? header.width - illustration.width - header.spacing : header.width
+                    spacing: page.sp
+
+                    Text {
+                        objectName: "pageTitle"
+                        width: parent.width
+                        text: page.info.title || ""
+                        wrapMode: Text.Wrap
+                        color: page.theme.colors.heading
+                        font.family: page.theme.fontFamily
+                        font.pixelSize: page.theme.sizes.title
+                        font.bold: true
+                    }
+                    Paragraphs {
+                        objectName: "pageSummary"
+                        width: parent.width
+                        theme: page.theme
+                        blocks: page.info.summary || []
+                        fontSize: Math.round(page.theme.sizes.body * 1.1)
+                    }
+                    KioskButton {
+                        objectName: "questionsButton"
+                        visible: page.questionsIndex >= 0
+                        theme: page.theme
+                        guard: page.guard
+                        primary: true
+                        iconName: "question"
+                        text: page.ui.jump_to_questions
+                        fontSize: page.theme.sizes.label
+                        maxTextWidth: parent.width - 3 * page.theme.sizes.pad - fontSize * 1.25
+                        onActivated: page.jumpToQuestions()
+                    }
+                }
+            }
+
+            Repeater {
+                id: repeater
+                model: page.sections
+                delegate: Rectangle {
+                    id: box
+                    required property var modelData
+                    required property int index
+                    objectName: modelData.questions ? "questionsSection" : "section-" + index
+                    width: body.width
+                    height: sectionColumn.implicitHeight + 2 * page.theme.sizes.pad * 1.5
+                    radius: page.theme.sizes.radius
+                    color: modelData.questions ? page.theme.colors.questions : page.theme.colors.surface
+                    border.width: modelData.questions ? 4 : (page.theme.highContrast ? 2 : 0)
+                    border.color: modelData.questions ? page.theme.colors.questionsBorder : page.theme.colors.border
+
+                    Column {
+                        id: sectionColumn
+                        x: page.theme.sizes.pad * 1.5
+                        y: page.theme.sizes.pad * 1.5
+                        width: parent.width - 2 * x
+                        spacing: page.theme.sizes.pad / 2
+
+                        Row {
+                            width: parent.width
+                            spacing: page.theme.sizes.pad / 2
+                            Loader {
+                                id: sectionIcon
+                                active: box.modelData.questions
+                                visible: active
+                                anchors.verticalCenter: parent.verticalCenter
+                                sourceComponent: Icon {
+                                    name: "question"
+                                    size: page.theme.sizes.heading
+                                    color: page.theme.colors.heading
+                                }
+                            }
+                            Text {
+                                width: parent.width - (sectionIcon.visible ? sectionIcon.width + parent.spacing : 0)
+                                text: box.modelData.heading
+                                wrapMode: Text.Wrap
+                                color: page.theme.colors.heading
+                                font.family: page.theme.fontFamily
+                                font.pixelSize: page.theme.sizes.heading
+                                font.bold: true
+                            }
+                        }
+                        Paragraphs {
+                            width: parent.width
+                            theme: page.theme
+                            blocks: box.modelData.blocks
+                            fontSize: page.theme.sizes.body
+                        }
+                    }
+                }
+            }
+
+            Rectangle {
+                objectName: "disclaimer"
+                width: body.width
+                height: disclaimerColumn.implicitHeight + 2 * page.theme.sizes.pad
+                radius: page.theme.sizes.radius
+                color: page.theme.colors.disclaimer
+                border.width: page.theme.highContrast ? 2 : 0
+                border.color: page.theme.colors.border
+
+                Column {
+                    id: disclaimerColumn
+                    x: page.theme.sizes.pad
+                    y: page.theme.sizes.pad
+                    width: parent.width - 2 * x
+                    spacing: page.theme.sizes.pad / 2
+
+                    Text {
+                        width: parent.width
+                        text: page.info.disclaimerTitle || ""
+                        wrapMode: Text.Wrap
+                        color: page.theme.colors.text
+                        font.family: page.theme.fontFamily
+                        font.pixelSize: page.theme.sizes.body
+                        font.bold: true
+                    }
+                    Paragraphs {
+                        width: parent.width
+                        theme: page.theme
+                        blocks: page.info.disclaimer || []
+                        fontSize: page.theme.sizes.body
+                    }
+                }
+            }
+        }
+    }
+
+    // A thick, always-visible position bar: the page goes on below.
+    Rectangle {
+        objectName: "scrollBar"
+        visible: flick.contentHeight > flick.height + 1
+        anchors.right: parent.right
+        anchors.rightMargin: 4
+        y: flick.y + flick.visibleArea.yPosition * flick.height
+        width: Math.max(8, Math.round(10 * page.theme.unit))
+        height: flick.visibleArea.heightRatio * flick.height
+        radius: width / 2
+        color: page.theme.colors.textMuted
+        opacity: 0.6
+    }
+
+    Rectangle {
+        id: footer
+        objectName: "pageFooter"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: !!(page.info.previousId || page.info.nextId)
+        height: visible ? Math.max(previousButton.height, nextButton.height) + 2 * page.theme.sizes.pad * 0.6 : 0
+        color: page.theme.colors.surface
+
+        Rectangle {
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            height: page.theme.highContrast ? 3 : 2
+            color: page.theme.colors.border
+        }
+
+        KioskButton {
+            id: previousButton
+            objectName: "previousButton"
+            anchors.left: parent.left
+            anchors.leftMargin: page.margin
+            anchors.verticalCenter: parent.verticalCenter
+            visible: !!page.info.previousId
+            theme: page.theme
+            guard: page.guard
+            iconName: "previous"
+            text: page.ui.previous + ": " + (page.info.previousTitle || "")
+            maxTextWidth: (footer.width - 2 * page.margin - page.sp) / 2 - 3 * page.theme.sizes.pad - fontSize * 1.25
+            onActivated: page.appState.previousPage()
+        }
+        KioskButton {
+            id: nextButton
+            objectName: "nextButton"
+            anchors.right: parent.right
+            anchors.rightMargin: page.margin
+            anchors.verticalCenter: parent.verticalCenter
+            visible: !!page.info.nextId
+            theme: page.theme
+            guard: page.guard
+            primary: true
+            iconName: "next"
+            iconAfter: true
+            text: page.ui.next + ": " + (page.info.nextTitle || "")
+            maxTextWidth: (footer.width - 2 * page.margin - page.sp) / 2 - 3 * page.theme.sizes.pad - fontSize * 1.25
+            onActivated: page.appState.nextPage()
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import QtQuick
+
+// A labelled button: icon and/or text, at least one target in size, never hover-only.
+Tappable {
+    id: control
+
+    property string text: ""
+    property string iconName: ""
+    property bool iconAfter: false
+    property bool checked: false
+    property bool primary: false
+    property real fontSize: theme.sizes.chrome
+    property real maxTextWidth: 0  // > 0: the label wraps at this width
+    property int textFormat: Text.PlainText
+    readonly property color foreground: !enabled ? theme.colors.textMuted
+        : checked ? theme.colors.onSelected
+        : primary ? theme.colors.onAccent : theme.colors.buttonText
+
+    accessibleName: text
+    implicitWidth: Math.max(theme.sizes.target, row.implicitWidth + 2 * theme.sizes.pad)
+    implicitHeight: Math.max(theme.sizes.target, row.implicitHeight + theme.sizes.pad)
+    radius: theme.sizes.radius
+    color: checked ? theme.colors.selected
+        : primary ? (down ? Qt.darker(theme.colors.accent, 1.2) : theme.colors.accent)
+        : down ? theme.colors.pressed : theme.colors.button
+    border.width: theme.highContrast ? 3 : 2
+    border.color: checked ? theme.colors.selected
+        : !enabled ? theme.colors.border
+        : primary ? theme.colors.accent : theme.colors.buttonBorder
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: control.theme.sizes.pad / 2
+        layoutDirection: control.iconAfter ? Qt.RightToLeft : Qt.LeftToRight
+
+        Icon {
+            anchors.verticalCenter: parent.verticalCenter
+            visible: control.iconName !== ""
+            name: control.iconName
+            size: Math.round(control.fontSize * 1.25)
+            color: control.foreground
+        }
+        Text {
+            id: label
+            anchors.verticalCenter: parent.verticalCenter
+            visible: control.text !== ""
+            width: control.maxTextWidth > 0 ? Math.min(implicitWidth, control.maxTextWidth) : implicitWidth
+            text: control.text
+            textFormat: control.textFormat
+            color: control.foreground
+            font.family: control.theme.fontFamily
+            font.pixelSize: control.fontSize
+            font.bold: control.checked || control.primary
+            wrapMode: control.maxTextWidth > 0 ? Text.Wrap : Text.NoWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// The window: chrome bar, one StackView for the pages, the attract layer, the idle dialog, the
+// preview overlay and the hidden staff corner. State lives in Python; this only mirrors it.
+ApplicationWindow {
+    id: root
+
+    required property QtObject appState
+    required property QtObject theme
+    required property QtObject content
+    required property QtObject locations
+    required property QtObject idle
+    required property QtObject guard
+    required property QtObject staff
+    required property var preview  // null unless previewing an authoring folder
+    required property QtObject staffPanel  // staff mode: kiosk/ui/staff_panel.py
+    property bool allowClose: false
+    property int sideways: 1  // +1 next, -1 previous: the direction of a sideways replace
+    property int transitionDuration: 220  // page transitions, ms (layout tests set 0)
+
+    width: 1920
+    height: 1080
+    visible: false
+    title: "Clinic kiosk"
+    color: theme.colors.background
+    font.family: theme.fontFamily
+
+    onClosing: close => { close.accepted = root.allowClose }
+    onWidthChanged: theme.setWindowSize(width, height)
+    onHeightChanged: theme.setWindowSize(width, height)
+
+    function urlFor(screen) {
+        switch (screen) {
+        case "page": return Qt.resolvedUrl("ContentPage.qml")
+        case "locations": return Qt.resolvedUrl("LocationsScreen.qml")
+        case "location": return Qt.resolvedUrl("LocationDetail.qml")
+        default: return Qt.resolvedUrl("HomeScreen.qml")
+        }
+    }
+    // Home sits at the root of the stack. It is made after the attract screen's first frame
+    // (kiosk/ui/app.py calls this then), or at once when a patient is quicker than that.
+    function ensureHome() {
+        if (stack.depth === 0)
+            stack.push(root.urlFor("home"), root.propsFor({ id: "" }), StackView.Immediate)
+    }
+    function propsFor(route) {
+        return {
+            appState: root.appState, theme: root.theme, guard: root.guard,
+            content: root.content, locations: root.locations, routeId: route.id
+        }
+    }
+
+    Connections {
+        target: root.appState
+        function onNavigated(op, route) {
+            root.ensureHome()
+            switch (op) {
+            case "push":
+                stack.push(root.urlFor(route.screen), root.propsFor(route))
+                break
+            case "forward":
+            case "backward":
+                root.sideways = op === "forward" ? 1 : -1
+                stack.replace(root.urlFor(route.screen), root.propsFor(route))
+                break
+            case "pop":
+                stack.pop()
+                break
+            case "home":
+                stack.pop(stack.get(0))
+                break
+            case "reset":
+                // A fresh Home: no scroll position, no open page of the last patient.
+                stack.replace(null, root.urlFor("home"), root.propsFor(route), StackView.Immediate)
+                break
+            }
+        }
+    }
+
+    ChromeBar {
+        id: chrome
+        objectName: "chrome"
+        z: 1  // above the pages: nothing a page draws can cover it
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        appState: root.appState
+        theme: root.theme
+        guard: root.guard
+    }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors { left: parent.left; right: parent.right; top: chrome.bottom; bottom: parent.bottom }
+        clip: true
+
+        readonly property int duration: root.transitionDuration
+
+        pushEnter: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "x"; from: stack.width * 0.25; to: 0; duration: stack.duration; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: stack.duration; easing.type: Easing.OutCubic }
+            }
+        }
+        pushExit: Transition {
+            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: stack.duration }
+        }
+        popEnter: Transition {
+            NumberAnimation { property: "opacity"; from: 0; to: 1; duration: stack.duration }
+        }
+        popExit: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "x"; from: 0; to: stack.width * 0.25; duration: stack.duration; easing.type: Easing.InCubic }
+                NumberAnimation { property: "opacity"; from: 1; to: 0; duration: stack.duration }
+            }
+        }
+        replaceEnter: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "x"; from: root.sideways * stack.width * 0.3; to: 0; duration: stack.duration; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: stack.duration }
+            }
+        }
+        replaceExit: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "x"; from: 0; to: -root.sideways * stack.width * 0.3; duration: stack.duration; easing.type: Easing.InCubic }
+                NumberAnimation { property: "opacity"; from: 1; to: 0; duration: stack.duration }
+            }
+        }
+
+    }
+
+    Loader {
+        id: attract
+        objectName: "attractLoader"
+        anchors.fill: parent
+        active: root.appState.attract
+        sourceComponent: AttractScreen {
+            appState: root.appState
+            theme: root.theme
+            guard: root.guard
+        }
+    }
+
+    IdleDialog {
+        anchors.fill: parent
+        appState: root.appState
+        theme: root.theme
+        guard: root.guard
+        idle: root.idle
+    }
+
+    Loader {
+        anchors.fill: parent
+        active: !!root.preview
+        sourceComponent: PreviewOverlay {
+            preview: root.preview
+            theme: root.theme
+        }
+    }
+
+    // Staff mode's hidden entry: five taps here within three seconds. It only watches (a
+    // passive grab), so the Home button under it works as usual.
+    Item {
+        objectName: "staffCorner"
+        width: root.theme.sizes.target
+        height: root.theme.sizes.target
+        z: 1000
+
+        TapHandler {
+            gesturePolicy: TapHandler.DragThreshold
+            longPressThreshold: 0
+            onTapped: root.staff.tap()
+        }
+    }
+
+    // >>> staff mode: the PIN pad, then the staff panel, above everything (the corner too).
+    // Leaving staff mode or any reset to the attract screen closes it (kiosk/ui/app.py).
+    Loader {
+        objectName: "staffLoader"
+        anchors.fill: parent
+        z: 2000
+        active: root.staffPanel.mode !== "closed"
+        sourceComponent: StaffMode {
+            controller: root.staffPanel
+            theme: root.theme
+        }
+    }
+    // <<< staff mode
+}

@@ -1,0 +1,50 @@
+import QtQuick
+
+// Preview of an authoring folder: the problems of the last save, readable, over the app (which
+// keeps showing the last version that was valid). Takes no input.
+Item {
+    id: overlay
+
+    required property QtObject preview
+    required property QtObject theme
+
+    Rectangle {
+        objectName: "previewOverlay"
+        visible: overlay.preview.problems.length > 0
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Math.min(parent.height * 0.55, column.implicitHeight + 2 * overlay.theme.sizes.margin)
+        color: overlay.theme.colors.previewBack
+        clip: true
+
+        Column {
+            id: column
+            x: overlay.theme.sizes.margin
+            y: overlay.theme.sizes.margin
+            width: parent.width - 2 * overlay.theme.sizes.margin
+            spacing: overlay.theme.sizes.pad / 2
+
+            Text {
+                objectName: "previewSummary"
+                width: parent.width
+                text: overlay.preview.summary
+                wrapMode: Text.Wrap
+                color: overlay.theme.colors.previewText
+                font.family: overlay.theme.fontFamily
+                font.pixelSize: Math.round(30 * overlay.theme.unit)
+                font.bold: true
+            }
+            Repeater {
+                model: overlay.preview.problems
+                delegate: Text {
+                    required property string modelData
+                    width: column.width
+                    text: modelData
+                    wrapMode: Text.WrapAnywhere
+                    color: overlay.theme.colors.previewText
+                    font.family: "DejaVu Sans Mono"
+                    font.pixelSize: Math.round(26 * overlay.theme.unit)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import QtQuick
+
+// The second step of an action that cannot be taken back by accident (roll back, exit,
+// restart): a question and two buttons, shown in place of a dialog.
+StaffCard {
+    id: confirm
+
+    required property QtObject controller
+    property string question: ""
+    property string yesText: "Yes"
+
+    objectName: "staffConfirm"
+    tone: "problem"
+    visible: question !== ""
+
+    StaffText {
+        objectName: "staffConfirmQuestion"
+        width: parent.width
+        theme: confirm.theme
+        text: confirm.question
+        font.bold: true
+    }
+    Flow {
+        width: parent.width
+        spacing: confirm.theme.sizes.spacing
+
+        KioskButton {
+            objectName: "staffConfirmYes"
+            theme: confirm.theme
+            guard: confirm.controller.guard
+            primary: true
+            text: confirm.yesText
+            fontSize: Math.round(28 * confirm.theme.unit)
+            onActivated: confirm.controller.confirm()
+        }
+        KioskButton {
+            objectName: "staffConfirmNo"
+            theme: confirm.theme
+            guard: confirm.controller.guard
+            text: "Cancel"
+            fontSize: Math.round(28 * confirm.theme.unit)
+            onActivated: confirm.controller.cancelConfirm()
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import QtQuick
+
+// What patients see now (the active bundle) and the way back to the bundle before it.
+Column {
+    id: section
+
+    required property QtObject controller
+    required property QtObject theme
+
+    readonly property var active: controller.active
+    readonly property string target: active.rollbackTarget || ""
+
+    objectName: "staffSectionContent"
+    spacing: theme.sizes.spacing
+
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        size: "heading"
+        text: "Showing now"
+    }
+
+    StaffCard {
+        width: parent.width
+        theme: section.theme
+
+        StaffText {
+            objectName: "staffActiveProblem"
+            width: parent.width
+            theme: section.theme
+            problem: true
+            visible: !!section.active.problem
+            text: section.active.problem || ""
+        }
+        StaffText {
+            objectName: "staffActiveTitle"
+            width: parent.width
+            theme: section.theme
+            size: "heading"
+            visible: !section.active.problem
+            text: section.active.title || ""
+        }
+        StaffText {
+            objectName: "staffActiveVersion"
+            width: parent.width
+            theme: section.theme
+            visible: !section.active.problem
+            text: "Version " + section.active.version + " of " + section.active.id
+                + " (" + section.active.pageCount + " pages)"
+        }
+        StaffText {
+            objectName: "staffActiveSource"
+            width: parent.width
+            theme: section.theme
+            visible: !section.active.problem
+            text: section.active.source || ""
+        }
+        StaffText {
+            objectName: "staffActiveSigner"
+            width: parent.width
+            theme: section.theme
+            visible: !section.active.problem
+            text: "Signed with key " + section.active.signer
+        }
+        StaffText {
+            objectName: "staffActiveFallback"
+            width: parent.width
+            theme: section.theme
+            problem: true
+            visible: !!section.active.fallback
+            text: section.active.fallback || ""
+        }
+        StaffText {
+            objectName: "staffReviewsDue"
+            width: parent.width
+            theme: section.theme
+            problem: (section.active.reviewsDue || []).length > 0
+            text: (section.active.reviewsDue || []).length > 0
+                ? "Pages due for review:\n" + section.active.reviewsDue.join("\n")
+                : "No page is due for review."
+        }
+    }
+
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        size: "heading"
+        spaced: true
+        text: "Roll back"
+    }
+    StaffText {
+        objectName: "staffRollbackText"
+        width: parent.width
+        theme: section.theme
+        text: section.target !== ""
+            ? "Roll back returns the kiosk to " + section.target + "."
+            : "There is no earlier content to roll back to."
+    }
+    KioskButton {
+        objectName: "staffRollBack"
+        theme: section.theme
+        guard: section.controller.guard
+        text: "Roll back"
+        fontSize: Math.round(28 * section.theme.unit)
+        enabled: section.target !== "" && !section.controller.busy
+        onActivated: section.controller.ask("rollback")
+    }
+    StaffConfirm {
+        width: parent.width
+        theme: section.theme
+        controller: section.controller
+        question: section.controller.confirming === "rollback"
+            ? "Roll back to " + section.target + "? Patients see it from the next start screen."
+            : ""
+        yesText: "Yes, roll back"
+    }
+}

@@ -1,0 +1,146 @@
+import QtQuick
+
+// This kiosk's settings: its own location ("You are here"), the idle time and the language at
+// the start. Changes are kept until Save; the stored file is replaced atomically.
+Column {
+    id: section
+
+    required property QtObject controller
+    required property QtObject theme
+
+    readonly property var settings: controller.settings
+    readonly property real labelSize: Math.round(28 * theme.unit)
+
+    objectName: "staffSectionSettings"
+    spacing: theme.sizes.spacing
+
+    Repeater {
+        model: section.controller.settingsNotes
+        delegate: StaffText {
+            required property string modelData
+            required property int index
+            objectName: "staffSettingsNote-" + index
+            width: parent.width
+            theme: section.theme
+            problem: true
+            text: modelData
+        }
+    }
+
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        size: "heading"
+        text: "You are here"
+    }
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        muted: true
+        text: "Where this kiosk stands. The map marks it for patients."
+    }
+    Flow {
+        width: parent.width
+        spacing: section.theme.sizes.gap
+        Repeater {
+            model: section.controller.locationChoices
+            delegate: KioskButton {
+                required property var modelData
+                objectName: "staffHere-" + (modelData.id || "none")
+                theme: section.theme
+                guard: section.controller.guard
+                text: modelData.name
+                fontSize: section.labelSize
+                checked: section.settings.locationId === modelData.id
+                onActivated: section.controller.chooseLocation(modelData.id)
+            }
+        }
+    }
+
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        size: "heading"
+        spaced: true
+        text: "Time before the screen starts over"
+    }
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        muted: true
+        text: "With no touch for this long, patients are asked if they are still there, "
+            + "then the screen starts over. From " + section.settings.idleMin + " to "
+            + section.settings.idleMax + " seconds."
+    }
+    Row {
+        spacing: section.theme.sizes.spacing
+
+        KioskButton {
+            objectName: "staffIdleLess"
+            theme: section.theme
+            guard: section.controller.guard
+            text: "−"
+            accessibleName: "Less time"
+            width: Math.round(96 * section.theme.unit)
+            fontSize: Math.round(40 * section.theme.unit)
+            enabled: section.settings.idleSeconds > section.settings.idleMin
+            onActivated: section.controller.stepIdle(-1)
+        }
+        StaffText {
+            objectName: "staffIdleValue"
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.round(260 * section.theme.unit)
+            horizontalAlignment: Text.AlignHCenter
+            theme: section.theme
+            size: "heading"
+            text: section.settings.idleSeconds + " seconds"
+        }
+        KioskButton {
+            objectName: "staffIdleMore"
+            theme: section.theme
+            guard: section.controller.guard
+            text: "+"
+            accessibleName: "More time"
+            width: Math.round(96 * section.theme.unit)
+            fontSize: Math.round(40 * section.theme.unit)
+            enabled: section.settings.idleSeconds < section.settings.idleMax
+            onActivated: section.controller.stepIdle(1)
+        }
+    }
+
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        size: "heading"
+        spaced: true
+        text: "Language at the start"
+    }
+    Flow {
+        width: parent.width
+        spacing: section.theme.sizes.gap
+        Repeater {
+            model: section.controller.languageChoices
+            delegate: KioskButton {
+                required property var modelData
+                objectName: "staffLang-" + (modelData.code || "none")
+                theme: section.theme
+                guard: section.controller.guard
+                text: modelData.name
+                fontSize: section.labelSize
+                checked: section.settings.defaultLanguage === modelData.code
+                onActivated: section.controller.chooseLanguage(modelData.code)
+            }
+        }
+    }
+
+    KioskButton {
+        objectName: "staffSaveSettings"
+        theme: section.theme
+        guard: section.controller.guard
+        primary: enabled
+        text: "Save settings"
+        fontSize: section.labelSize
+        enabled: section.settings.dirty
+        onActivated: section.controller.saveSettings()
+    }
+}

@@ -1,0 +1,519 @@
+"""Supervision of the running app: systemd watchdog pings, crash screen, exit for a restart.
+
+`install(app, engine, ...)` wires, on the GUI thread:
+
+- a QTimer on the event loop that sends `WATCHDOG=1` at half of `$WATCHDOG_USEC`, so a blocked
+  event loop stops the pings and systemd kills and restarts the app; `READY=1` after the first
+  frame; `STOPPING=1` when the app quits (all no-ops outside systemd);
+- `sys.excepthook`, `threading.excepthook` and a Qt message handler: an unhandled Python
+  exception or a QML error (a JavaScript error, a `console.error`, a QML file that fails to load)
+  is logged with its traceback, the patient sees a calm "One moment..." screen, and the event loop
+  exits with a non-zero code shortly after so the supervisor restarts the app;
+- the start-up guard: the start counts as healthy after a while or on a clean exit.
+
+SIGTERM (`systemctl stop`) is the app's: `kiosk.ui.app` quits the event loop on it, and the
+supervisor then sends `STOPPING=1`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import re
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QUrl,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlComponent, QQmlEngine, QQmlError
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.paths import data_dir
+from kiosk.system.logs import flush_logs, setup_logging
+from kiosk.system.sdnotify import Notifier
+from kiosk.system.startup_guard import StartupGuard
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import Kiosk
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+CRASH_EXIT_CODE = 70  # EX_SOFTWARE: "internal software error"
+CRASH_EXIT_DELAY_MS = 2500
+CRASH_EXIT_DELAY_ENV = "KIOSK_CRASH_EXIT_DELAY_MS"
+FALLBACK_ONE_MOMENT = "One moment..."
+ONE_MOMENT_OBJECT = "oneMomentScreen"
+ONE_MOMENT_TEXT_OBJECT = "oneMomentText"
+
+# A JavaScript error reported by the QML engine ("TypeError: ...", "Error: ..." thrown).
+_JS_ERROR = re.compile(r"\b(?:Type|Reference|Range|Syntax|URI|Eval|Internal)?Error: ")
+
+_ONE_MOMENT_QML = b"""
+import QtQuick
+import QtQuick.Window
+
+Window {
+    id: root
+    objectName: "oneMomentScreen"
+    property string message: ""
+    title: message
+    color: "#f3f1ec"
+    flags: Qt.FramelessWindowHint
+
+    Text {
+        objectName: "oneMomentText"
+        anchors.centerIn: parent
+        width: parent.width * 0.8
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        text: root.message
+        color: "#33414d"
+        font.pixelSize: Math.max(32, Math.min(root.width, root.height) / 12)
+    }
+}
+"""
+
+# Where the inline QML above pretends to live (errors name it; nothing is read from disk).
+_ONE_MOMENT_URL_PATH = str(Path(__file__).with_name("one-moment.qml"))
+
+OneMoment = str | Callable[[], str | None] | None
+MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
+
+
+def is_fatal_qml_warning(description: str) -> bool:
+    """QML engine warnings that mean the UI is broken (JavaScript errors), not just untidy."""
+    return _JS_ERROR.search(description) is not None
+
+
+class Supervisor(QObject):
+    """Owns the timers and hooks that `install` sets up; `uninstall()` puts everything back."""
+
+    crashed = Signal(str)  # the summary line, once, when the crash screen goes up
+    exiting = Signal(int)  # the exit code, just before leaving the event loop
+    _fatal_from_any_thread = Signal(str, str)  # summary, details
+
+    def __init__(
+        self,
+        app: QGuiApplication,
+        engine: QQmlApplicationEngine,
+        *,
+        notifier: Notifier,
+        one_moment: OneMoment,
+        exit_code: int,
+        exit_delay_ms: int,
+        guard: StartupGuard | None,
+        exit_fn: Callable[[int], None] | None,
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._engine = engine
+        self.notifier = notifier
+        self._one_moment = one_moment
+        self.exit_code = exit_code
+        self.exit_delay_ms = exit_delay_ms
+        self._guard = guard
+        self._exit_fn = exit_fn if exit_fn is not None else app.exit
+        self._crashed = False
+        self._ready_sent = False
+        self._watched: list[QQuickWindow] = []
+        self.crash_window: QQuickWindow | None = None
+        self._crash_engine: QQmlEngine | None = None
+        self._crash_component: QQmlComponent | None = None
+        self._previous_excepthook: Callable[..., Any] | None = None
+        self._previous_threading_hook: Callable[[threading.ExceptHookArgs], Any] | None = None
+        self._previous_message_handler: MessageHandler | None = None
+        self._installed = False
+
+        self.watchdog_timer = QTimer(self)
+        self.watchdog_timer.timeout.connect(self._ping)
+        self.healthy_timer = QTimer(self)
+        self.healthy_timer.setSingleShot(True)
+        self.healthy_timer.timeout.connect(self._healthy)
+        self.exit_timer = QTimer(self)
+        self.exit_timer.setSingleShot(True)
+        self.exit_timer.timeout.connect(self._exit_now)
+        self._fatal_from_any_thread.connect(self._fatal, Qt.ConnectionType.QueuedConnection)
+
+    # -- installing ---------------------------------------------------------------------------
+
+    def install(self) -> None:
+        if self._installed:
+            return
+        self._installed = True
+        interval = self.notifier.watchdog_interval_s
+        if interval is not None:
+            self.watchdog_timer.start(max(10, int(interval * 1000)))
+            self._ping()
+        if self._guard is not None:
+            self.healthy_timer.start(int(self._guard.healthy_after_s * 1000))
+
+        self._previous_excepthook = sys.excepthook
+        sys.excepthook = self._excepthook
+        self._previous_threading_hook = threading.excepthook
+        threading.excepthook = self._threading_excepthook
+        self._previous_message_handler = qInstallMessageHandler(self._qt_message)
+
+        # The engine's own warnings come through `warnings` (once, with file and line).
+        self._engine.setOutputWarningsToStandardError(False)
+        self._engine.warnings.connect(self._qml_warnings)
+        self._engine.objectCreated.connect(self._object_created)
+        self._engine.objectCreationFailed.connect(self._creation_failed)
+        for root in self._engine.rootObjects():
+            self._watch_window(root)
+        self._app.aboutToQuit.connect(self._about_to_quit)
+
+    def uninstall(self) -> None:
+        """Restore the hooks and stop the timers (tests; the app itself never needs it)."""
+        if not self._installed:
+            return
+        self._installed = False
+        for timer in (self.watchdog_timer, self.healthy_timer, self.exit_timer):
+            timer.stop()
+        if sys.excepthook == self._excepthook and self._previous_excepthook is not None:
+            sys.excepthook = self._previous_excepthook
+        if threading.excepthook == self._threading_excepthook:
+            assert self._previous_threading_hook is not None
+            threading.excepthook = self._previous_threading_hook
+        qInstallMessageHandler(self._previous_message_handler)
+        self._previous_message_handler = None
+        connections: list[tuple[Any, Callable[..., None]]] = [
+            (self._engine.warnings, self._qml_warnings),
+            (self._engine.objectCreated, self._object_created),
+            (self._engine.objectCreationFailed, self._creation_failed),
+            (self._app.aboutToQuit, self._about_to_quit),
+        ]
+        for bound_signal, slot in connections:
+            with contextlib.suppress(RuntimeError, TypeError):
+                bound_signal.disconnect(slot)
+        self._unwatch_windows()
+        if self.crash_window is not None:
+            self.crash_window.close()
+            self.crash_window.deleteLater()
+            self.crash_window = None
+        self._crash_component = None
+        if self._crash_engine is not None:
+            self._crash_engine.deleteLater()
+            self._crash_engine = None
+        for hook_timer in self.findChildren(QTimer, _TEST_HOOK_TIMER):
+            hook_timer.stop()
+
+    # -- systemd ------------------------------------------------------------------------------
+
+    @Slot()
+    def _ping(self) -> None:
+        self.notifier.watchdog()
+
+    @Slot(QObject, QUrl)
+    def _object_created(self, obj: QObject | None, url: QUrl) -> None:
+        if obj is not None:
+            self._watch_window(obj)
+
+    def _watch_window(self, obj: QObject) -> None:
+        if isinstance(obj, QQuickWindow) and not self._ready_sent:
+            obj.frameSwapped.connect(self._first_frame)
+            self._watched.append(obj)
+
+    def _unwatch_windows(self) -> None:
+        for window in self._watched:
+            with contextlib.suppress(RuntimeError, TypeError):
+                window.frameSwapped.disconnect(self._first_frame)
+        self._watched.clear()
+
+    @Slot()
+    def _first_frame(self) -> None:
+        # Connected only until the first frame: Python is not called on every frame.
+        self._unwatch_windows()
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.notifier.ready()
+            log.info("first frame shown")
+            _start_test_hooks(self)
+
+    @Slot()
+    def _healthy(self) -> None:
+        if self._guard is not None and not self._crashed:
+            self._guard.mark_healthy()
+
+    @Slot()
+    def _about_to_quit(self) -> None:
+        self.watchdog_timer.stop()
+        self.notifier.stopping()
+        if self._guard is not None and not self._crashed:
+            self._guard.mark_healthy()  # a clean exit before the healthy delay is no crash
+
+    # -- crashes ------------------------------------------------------------------------------
+
+    def _excepthook(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        summary = f"unhandled {exc_type.__name__}: {exc}"
+        if threading.current_thread() is threading.main_thread():  # the GUI thread
+            self._fatal(summary, details)
+        else:
+            self._fatal_from_any_thread.emit(summary, details)
+
+    def _threading_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        details = "".join(
+            traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)
+        )
+        name = args.thread.name if args.thread is not None else "?"
+        summary = f"unhandled {args.exc_type.__name__} in thread {name}: {args.exc_value}"
+        self._fatal_from_any_thread.emit(summary, details)
+
+    def _qml_warnings(self, warnings: list[QQmlError]) -> None:
+        for warning in warnings:
+            text = warning.toString()
+            fatal = is_fatal_qml_warning(warning.description()) or warning.messageType() in (
+                QtMsgType.QtCriticalMsg,
+                QtMsgType.QtFatalMsg,
+            )
+            if fatal:
+                self._fatal(f"QML error: {text}", f"QML error at {text}\n{_python_stack()}")
+            else:
+                qt_log.warning("%s", text)
+
+    @Slot(QUrl)
+    def _creation_failed(self, url: QUrl) -> None:
+        self._fatal(f"QML failed to load {url.toString()}", "see the QML errors logged above")
+
+    def _qt_message(self, mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        level = _LEVELS.get(mode, logging.WARNING)
+        from_qml = context.category in ("qml", "js") or (context.file or "").endswith(".qml")
+        if from_qml and mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            summary = f"QML error: {message}{where}"
+            if mode == QtMsgType.QtFatalMsg:  # Qt aborts when this handler returns
+                log.critical("%s", summary)
+                flush_logs()
+                return
+            self._fatal_from_any_thread.emit(summary, f"{summary}\n{_python_stack()}")
+            return
+        qt_log.log(level, "%s%s", message, where)
+        if mode == QtMsgType.QtFatalMsg:
+            flush_logs()
+        if self._previous_message_handler is not None:  # e.g. pytest-qt's capture
+            self._previous_message_handler(mode, context, message)
+
+    @Slot(str, str)
+    def _fatal(self, summary: str, details: str) -> None:
+        if self._crashed:
+            log.error("while already crashing: %s\n%s", summary, details)
+            return
+        self._crashed = True
+        log.critical("%s\n%s", summary, details)
+        log.critical("showing the 'One moment...' screen; exiting with %d", self.exit_code)
+        flush_logs()
+        self.notifier.status(f"crashed: {summary[:200]}")
+        try:
+            self._show_crash_screen()
+        except Exception:  # the screen is a courtesy: never let it stop the exit
+            log.exception("could not show the 'One moment...' screen")
+        if self.crash_window is not None:
+            log.info("'One moment...' screen shown: %r", self.one_moment_text())
+        self.crashed.emit(summary)
+        self.exit_timer.start(max(0, self.exit_delay_ms))
+
+    def one_moment_text(self) -> str:
+        text: str | None = None
+        try:
+            text = self._one_moment() if callable(self._one_moment) else self._one_moment
+        except Exception:
+            log.exception("could not read the 'one_moment' text; using the built-in one")
+        return text.strip() if isinstance(text, str) and text.strip() else FALLBACK_ONE_MOMENT
+
+    def _show_crash_screen(self) -> None:
+        # A separate engine: the app's engine may be the thing that broke.
+        self._crash_engine = QQmlEngine(self)
+        self._crash_engine.setOutputWarningsToStandardError(False)
+        # Kept alive with the window: deleting the component would delete what it created.
+        self._crash_component = component = QQmlComponent(self._crash_engine)
+        component.setData(_ONE_MOMENT_QML, QUrl.fromLocalFile(_ONE_MOMENT_URL_PATH))
+        window = component.createWithInitialProperties({"message": self.one_moment_text()})
+        if not isinstance(window, QQuickWindow):
+            raise RuntimeError(
+                "could not create the screen: "
+                + "; ".join(e.toString() for e in component.errors())
+            )
+        main_windows = [w for w in self._engine.rootObjects() if isinstance(w, QQuickWindow)]
+        main = main_windows[0] if main_windows else None
+        if main is not None and main.visibility() == QQuickWindow.Visibility.FullScreen:
+            window.setScreen(main.screen())
+            window.showFullScreen()
+        else:
+            if main is not None:
+                window.setGeometry(main.geometry())
+            else:
+                window.resize(1080, 1920)
+            window.show()
+        if QGuiApplication.platformName() != "offscreen":
+            window.raise_()
+            window.requestActivate()
+        self.crash_window = window
+        for other in main_windows:
+            other.hide()
+
+    @Slot()
+    def _exit_now(self) -> None:
+        log.info("exiting with %d so the supervisor restarts the app", self.exit_code)
+        flush_logs()
+        self.exiting.emit(self.exit_code)
+        self._exit_fn(self.exit_code)
+
+    @property
+    def has_crashed(self) -> bool:
+        return self._crashed
+
+
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _python_stack() -> str:
+    stack = traceback.format_stack()[:-2]
+    return "Python stack:\n" + "".join(stack) if stack else ""
+
+
+def install(
+    app: QGuiApplication,
+    engine: QQmlApplicationEngine,
+    *,
+    one_moment: OneMoment = None,
+    notifier: Notifier | None = None,
+    guard: StartupGuard | None = None,
+    exit_code: int = CRASH_EXIT_CODE,
+    exit_delay_ms: int | None = None,
+    exit_fn: Callable[[int], None] | None = None,
+    data_dir: Path | None = None,
+) -> Supervisor:
+    """Supervise the app. Call once, after creating the engine, before the event loop runs.
+
+    With `data_dir`, also sends the logs to `<data_dir>/logs/kiosk.log` and counts this start in
+    the start-up guard (unless `guard` is given); the code choosing the bundle asks
+    `StartupGuard(data_dir).should_use_builtin()` before building the UI.
+
+    `one_moment` is the crash screen's text, or a callable returning the active bundle's
+    `one_moment` string in the current language (read only when a crash happens); "One moment..."
+    when it is missing. `exit_delay_ms` (else `$KIOSK_CRASH_EXIT_DELAY_MS`, else 2.5 s) is how
+    long the screen shows before the app exits with `exit_code`.
+    """
+    if data_dir is not None:
+        setup_logging(data_dir)
+        if guard is None:
+            guard = StartupGuard(data_dir)
+            guard.begin()
+    if exit_delay_ms is None:
+        try:
+            exit_delay_ms = int(os.environ.get(CRASH_EXIT_DELAY_ENV, CRASH_EXIT_DELAY_MS))
+        except ValueError:
+            exit_delay_ms = CRASH_EXIT_DELAY_MS
+    supervisor = Supervisor(
+        app,
+        engine,
+        notifier=Notifier.from_environment() if notifier is None else notifier,
+        one_moment=one_moment,
+        exit_code=exit_code,
+        exit_delay_ms=exit_delay_ms,
+        guard=guard,
+        exit_fn=exit_fn,
+    )
+    supervisor.install()
+    return supervisor
+
+
+def supervise_kiosk(kiosk: Kiosk, args: argparse.Namespace) -> Supervisor:
+    """The wiring for `kiosk.ui.app.run()`: supervise the built kiosk before its event loop runs.
+
+    Logs go to the data folder (`--data-dir`, `$KIOSK_DATA_DIR` or the platform's place); the
+    crash screen shows the active bundle's `one_moment` text in the current language.
+    """
+
+    def one_moment() -> str | None:
+        language = str(kiosk.state.property("language"))  # a Qt Property: read it through Qt
+        return kiosk.state.bundle.ui(language).get("one_moment")
+
+    return install(
+        kiosk.app,
+        kiosk.engine,
+        data_dir=data_dir(args.data_dir),
+        one_moment=one_moment,
+    )
+
+
+# -- TEST HOOKS -------------------------------------------------------------------------------
+# Inert unless their environment variable is set; tests/system/ uses them on the real app.
+# Both count from the first frame.
+#   KIOSK_TEST_BLOCK_AFTER_MS=n   after n ms, freeze the GUI thread (for KIOSK_TEST_BLOCK_FOR_MS,
+#                                 default 30000) so the watchdog pings stop; sends
+#                                 STATUS=test-hook: blocking just before.
+#   KIOSK_TEST_RAISE_AFTER_MS=n   after n ms, a Qt slot raises RuntimeError.
+TEST_BLOCK_AFTER_ENV = "KIOSK_TEST_BLOCK_AFTER_MS"
+TEST_BLOCK_FOR_ENV = "KIOSK_TEST_BLOCK_FOR_MS"
+TEST_RAISE_AFTER_ENV = "KIOSK_TEST_RAISE_AFTER_MS"
+TEST_BLOCK_STATUS = "test-hook: blocking the event loop"
+TEST_RAISE_MESSAGE = "test hook: exception raised in a slot"
+_TEST_HOOK_TIMER = "kioskTestHookTimer"
+
+
+class _TestHooks(QObject):
+    def __init__(self, supervisor: Supervisor) -> None:
+        super().__init__(supervisor)
+        self._supervisor = supervisor
+
+    @Slot()
+    def block_event_loop(self) -> None:
+        seconds = int(os.environ.get(TEST_BLOCK_FOR_ENV, "30000")) / 1000
+        log.warning("test hook: blocking the event loop for %.1f s", seconds)
+        self._supervisor.notifier.status(TEST_BLOCK_STATUS)
+        time.sleep(seconds)  # the point: a frozen UI thread
+
+    @Slot()
+    def raise_in_slot(self) -> None:
+        raise RuntimeError(TEST_RAISE_MESSAGE)
+
+
+def _start_test_hooks(supervisor: Supervisor) -> None:
+    hooks: _TestHooks | None = None
+    for env, slot_name in (
+        (TEST_BLOCK_AFTER_ENV, "block_event_loop"),
+        (TEST_RAISE_AFTER_ENV, "raise_in_slot"),
+    ):
+        value = os.environ.get(env)
+        if not value:
+            continue
+        hooks = hooks or _TestHooks(supervisor)
+        log.warning("test hook %s=%s is active", env, value)
+        timer = QTimer(supervisor)
+        timer.setObjectName(_TEST_HOOK_TIMER)
+        timer.setSingleShot(True)
+        timer.timeout.connect(getattr(hooks, slot_name))
+        timer.start(int(value))

@@ -1,0 +1,258 @@
+"""Colours for both themes and every size, derived from the window size and the text scale.
+
+All sizes are given for a 1080 px shorter side and scaled with the window's shorter side, so a
+1280x800 screen keeps the same proportions as 1920x1080. Content text scales with the patient's
+text size (100/150/200 %); the chrome's labels scale half as much so the bar never has to scroll.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QQmlPropertyMap
+
+REFERENCE_SIDE = 1080
+FONT_FAMILY = "DejaVu Sans"
+
+# Normal theme: warm paper, dark warm text, deep teal actions (all text pairs >= 4.5:1).
+NORMAL: dict[str, str] = {
+    "background": "#f7f3ec",
+    "surface": "#ffffff",
+    "surfaceAlt": "#efe7da",
+    "text": "#2a2420",
+    "textMuted": "#584c42",
+    "heading": "#1d4f4b",
+    "accent": "#1f5f5b",
+    "onAccent": "#ffffff",
+    "button": "#ffffff",
+    "buttonText": "#2a2420",
+    "buttonBorder": "#a89a89",
+    "pressed": "#e2d8c8",
+    "selected": "#1f5f5b",
+    "onSelected": "#ffffff",
+    "questions": "#fcebc8",
+    "questionsBorder": "#c98f2a",
+    "disclaimer": "#ece5da",
+    "border": "#d3c7b7",
+    "scrim": "#b3201a16",
+    "dialog": "#ffffff",
+    "mapLand": "#ece2cf",
+    "mapOtherLand": "#e0d9cc",
+    "mapWater": "#a9cfdc",
+    "mapRiver": "#6fa6ba",
+    "mapLine": "#8a7b6a",
+    "mapLabel": "#584c42",
+    "marker": "#1f5f5b",
+    "onMarker": "#ffffff",
+    "here": "#a8402a",
+    "onHere": "#ffffff",
+    "attractBlob1": "#e7efe9",
+    "attractBlob2": "#f3e6d3",
+    "attractBlob3": "#e3ecef",
+    "previewBack": "#1d1a17",
+    "previewText": "#ffe9a8",
+    "qrDark": "#000000",
+    "qrLight": "#ffffff",
+}
+
+# High contrast: black background, white and yellow text (all text pairs >= 7:1).
+HIGH_CONTRAST: dict[str, str] = {
+    "background": "#000000",
+    "surface": "#000000",
+    "surfaceAlt": "#000000",
+    "text": "#ffffff",
+    "textMuted": "#ffffff",
+    "heading": "#ffff00",
+    "accent": "#ffff00",
+    "onAccent": "#000000",
+    "button": "#000000",
+    "buttonText": "#ffffff",
+    "buttonBorder": "#ffffff",
+    "pressed": "#333333",
+    "selected": "#ffff00",
+    "onSelected": "#000000",
+    "questions": "#000000",
+    "questionsBorder": "#ffff00",
+    "disclaimer": "#000000",
+    "border": "#ffffff",
+    "scrim": "#e6000000",
+    "dialog": "#000000",
+    "mapLand": "#000000",
+    "mapOtherLand": "#1a1a1a",
+    "mapWater": "#003a66",
+    "mapRiver": "#4da6ff",
+    "mapLine": "#ffffff",
+    "mapLabel": "#ffffff",
+    "marker": "#ffff00",
+    "onMarker": "#000000",
+    "here": "#ffffff",
+    "onHere": "#000000",
+    "attractBlob1": "#000000",
+    "attractBlob2": "#000000",
+    "attractBlob3": "#000000",
+    "previewBack": "#000000",
+    "previewText": "#ffff00",
+    "qrDark": "#000000",
+    "qrLight": "#ffffff",
+}
+
+# Sizes in px at a 1080 px shorter side and 100 % text.
+CONTENT_FONTS = {
+    "body": 30,
+    "heading": 40,
+    "title": 54,
+    "tileTitle": 32,
+    "label": 30,  # buttons inside content
+    "greeting": 112,
+    "attractHint": 44,
+}
+CHROME_FONTS = {"chrome": 28}
+# The map's labels keep one size: the list beside the map has the same names at the patient's
+# text size, and larger labels would crowd the towns together.
+FIXED_FONTS = {"mapLabel": 28}
+SPACING = {
+    "target": 72,  # the smallest tappable target
+    "gap": 16,  # the smallest space between two targets
+    "spacing": 24,  # the space this app uses between targets
+    "margin": 40,
+    "pad": 20,
+    "radius": 18,
+    "border": 2,
+    "slop": 24,
+}
+TEXT_SCALES: tuple[float, ...] = (1.0, 1.5, 2.0)
+
+
+class ValueMap(QQmlPropertyMap):
+    """Values QML reads without calling into Python (a page binds hundreds of them, and a
+    Python getter building a dict for each read cost several ms per page); subscriptable from
+    Python like the dict it replaces."""
+
+    def __init__(self, parent: QObject) -> None:
+        # PySide marks this constructor deprecated in favour of create(), which cannot make a
+        # subclass; the subclass only adds __getitem__.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            super().__init__(parent)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.value(key)
+
+    def update(self, values: dict[str, Any]) -> None:
+        changed = {k: v for k, v in values.items() if not self.contains(k) or self.value(k) != v}
+        if changed:
+            self.insert(changed)
+
+
+def chrome_scale(text_scale: float) -> float:
+    """The chrome's labels grow half as fast as content text: 100/125/150 %."""
+    return 1.0 + (text_scale - 1.0) / 2.0
+
+
+class Theme(QObject):
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._width = 1920
+        self._height = 1080
+        self._text_scale = 1.0
+        self._high_contrast = False
+        self._slop_reference = SPACING["slop"]
+        self._color_map = ValueMap(self)
+        self._size_map = ValueMap(self)
+        self.changed.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._color_map.update(self._colors())
+        self._size_map.update(self._sizes())
+
+    # -- inputs ------------------------------------------------------------------------------
+    @Slot(int, int)
+    def setWindowSize(self, width: int, height: int) -> None:
+        if width <= 0 or height <= 0 or (width, height) == (self._width, self._height):
+            return
+        self._width, self._height = width, height
+        self.changed.emit()
+
+    def set_text_scale(self, scale: float) -> None:
+        if scale != self._text_scale:
+            self._text_scale = scale
+            self.changed.emit()
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self._high_contrast:
+            self._high_contrast = on
+            self.changed.emit()
+
+    def set_slop_reference(self, px: int) -> None:
+        self._slop_reference = px
+        self.changed.emit()
+
+    # -- derived -----------------------------------------------------------------------------
+    def _unit(self) -> float:
+        return min(self._width, self._height) / REFERENCE_SIDE
+
+    def _landscape(self) -> bool:
+        return self._width > self._height
+
+    def _colors(self) -> dict[str, str]:
+        return dict(HIGH_CONTRAST if self._high_contrast else NORMAL)
+
+    def _sizes(self) -> dict[str, Any]:
+        unit = self._unit()
+        out: dict[str, Any] = {}
+        for name, px in CONTENT_FONTS.items():
+            out[name] = round(px * unit * self._text_scale)
+        for name, px in CHROME_FONTS.items():
+            out[name] = round(px * unit * chrome_scale(self._text_scale))
+        for name, px in FIXED_FONTS.items():
+            out[name] = round(px * unit)
+        for name, px in SPACING.items():
+            # Targets and gaps round up, so they are never below the minimum.
+            out[name] = (
+                math.ceil(px * unit) if name in ("target", "gap", "spacing") else round(px * unit)
+            )
+        out["slop"] = round(self._slop_reference * unit)
+        out["textWidth"] = round(1150 * unit * min(self._text_scale, 1.5))  # line length
+        out["tileMin"] = round(300 * unit * (1 + (self._text_scale - 1) * 0.4))
+        return out
+
+    def _get_unit(self) -> float:
+        return self._unit()
+
+    def _get_scale(self) -> float:
+        return self._text_scale
+
+    def _get_hc(self) -> bool:
+        return self._high_contrast
+
+    def _get_landscape(self) -> bool:
+        return self._landscape()
+
+    def _get_family(self) -> str:
+        return FONT_FAMILY
+
+    def slop(self) -> int:
+        return int(self._sizes()["slop"])
+
+    def size(self, name: str) -> int:
+        return int(self._sizes()[name])
+
+    def _get_color_map(self) -> QObject:
+        return self._color_map
+
+    def _get_size_map(self) -> QObject:
+        return self._size_map
+
+    unit = Property(float, _get_unit, notify=changed)
+    textScale = Property(float, _get_scale, notify=changed)
+    highContrast = Property(bool, _get_hc, notify=changed)
+    landscape = Property(bool, _get_landscape, notify=changed)
+    fontFamily = Property(str, _get_family, constant=True)
+    colors = Property(QObject, _get_color_map, constant=True)
+    sizes = Property(QObject, _get_size_map, constant=True)

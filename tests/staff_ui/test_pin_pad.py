@@ -1,0 +1,144 @@
+"""The hidden entry and the PIN pad: five taps in the corner, digits shown as dots, wrong PINs
+refused with a plain message, the backoff shown plainly and kept across a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.staff.service import Staff
+from kiosk.ui.app import Kiosk
+from tests.staff_ui.conftest import PIN, StaffKioskFactory
+from tests.staff_ui.helpers import (
+    all_texts,
+    item,
+    open_pin_pad,
+    press,
+    shown,
+    text,
+    type_pin,
+)
+from tests.ui.helpers import FakeClock, settle, tap
+
+
+def every_file_text(folder: Path) -> str:
+    return "\n".join(
+        p.read_bytes().decode("utf-8", "replace") for p in folder.rglob("*") if p.is_file()
+    )
+
+
+def test_hidden_entry_wrong_pin_then_right_pin(
+    qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, data_dir: Path
+) -> None:
+    assert not shown(kiosk, "staffPinPad")
+    open_pin_pad(qtbot, kiosk, clock)
+
+    # Dots, never digits; Erase takes the last one; OK waits for four digits.
+    for digit in "13":
+        press(qtbot, kiosk, clock, f"pinKey-{digit}")
+    assert item(kiosk, "staffPinDots").property("filled") == 2
+    assert not item(kiosk, "pinOk").isEnabled()
+    press(qtbot, kiosk, clock, "pinErase")
+    assert item(kiosk, "staffPinDots").property("filled") == 1
+    press(qtbot, kiosk, clock, "pinErase")
+    assert not any("13" in t for t in all_texts(kiosk))
+
+    assert type_pin(qtbot, kiosk, clock, "1357") == "wrong"
+    assert text(kiosk, "staffPinMessage") == "That PIN is not right. Try again."
+    assert item(kiosk, "staffPinDots").property("filled") == 0
+    assert shown(kiosk, "staffPinPad") and not shown(kiosk, "staffPanel")
+
+    assert type_pin(qtbot, kiosk, clock, PIN) == "ok"
+    qtbot.waitUntil(lambda: shown(kiosk, "staffPanel"), timeout=3000)
+    assert not shown(kiosk, "staffPinPad")
+    assert text(kiosk, "staffActiveTitle") == "Town Physical Therapy"
+    assert text(kiosk, "staffActiveVersion").startswith("Version 1 of town-pt-clonus")
+    assert "built-in" in text(kiosk, "staffActiveSource")
+
+    # The PIN is nowhere: not on screen, not in any file of the data folder.
+    assert not any(PIN in t or "1357" in t for t in all_texts(kiosk))
+    assert PIN not in every_file_text(data_dir) and "1357" not in every_file_text(data_dir)
+    actions = [e.action for e in Staff.open(data_dir).recent_log()]
+    assert actions[:2] == ["staff-enter", "pin-failure"]
+
+
+def test_cancel_leaves_the_patient_where_they_were(
+    qtbot: QtBot, kiosk: Kiosk, clock: FakeClock
+) -> None:
+    tap(kiosk, item(kiosk, "attractScreen"), clock)
+    settle(qtbot, kiosk)
+    assert kiosk.idle.property("active")
+    open_pin_pad(qtbot, kiosk, clock)
+    assert not kiosk.idle.property("active")  # the patient idle time waits under staff mode
+    press(qtbot, kiosk, clock, "pinCancel")
+    qtbot.waitUntil(lambda: not shown(kiosk, "staffPinPad"), timeout=3000)
+    assert kiosk.state.property("screen") == "home"
+    assert kiosk.idle.property("active")
+
+
+def test_backoff_is_shown_plainly_and_survives_a_restart(
+    qtbot: QtBot, make_staff_kiosk: StaffKioskFactory, clock: FakeClock
+) -> None:
+    kiosk = make_staff_kiosk()
+    open_pin_pad(qtbot, kiosk, clock)
+    for _ in range(4):
+        assert type_pin(qtbot, kiosk, clock, "9999") == "wrong"
+    assert type_pin(qtbot, kiosk, clock, "9999") == "wrong"
+    message = text(kiosk, "staffPinMessage")
+    assert message == "That PIN is not right. Too many tries. Try again in 30 seconds."
+    assert not item(kiosk, "pinKey-1").isEnabled() and not item(kiosk, "pinOk").isEnabled()
+    press(qtbot, kiosk, clock, "pinCancel")
+
+    # A new start of the app on the same data folder: the pad says so at once.
+    again = make_staff_kiosk()
+    open_pin_pad(qtbot, again, clock)
+    message = text(again, "staffPinMessage")
+    assert message.startswith("Too many tries. Try again in ") and message.endswith(" seconds.")
+    assert not item(again, "pinKey-2").isEnabled()
+
+
+def test_a_reset_of_the_patient_app_closes_the_pad(
+    qtbot: QtBot, kiosk: Kiosk, clock: FakeClock
+) -> None:
+    open_pin_pad(qtbot, kiosk, clock)
+    kiosk.state.reset()
+    qtbot.waitUntil(lambda: not shown(kiosk, "staffPinPad"), timeout=3000)
+    assert kiosk.staff_panel.property("mode") == "closed"
+
+
+def test_an_abandoned_pad_goes_away_by_itself(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
+    kiosk.staff_panel.set_idle_seconds(panel=5.0, pin=0.3)
+    tap(kiosk, item(kiosk, "attractScreen"), clock)
+    settle(qtbot, kiosk)
+    open_pin_pad(qtbot, kiosk, clock)
+    with qtbot.waitSignal(kiosk.staff_panel.leftByIdle, timeout=3000):
+        pass
+    assert not shown(kiosk, "staffPinPad")
+    assert kiosk.state.property("attract")  # nobody is there: back to the start screen
+
+
+def test_without_a_store_the_corner_opens_nothing(
+    qtbot: QtBot, qapp: object, clock: FakeClock
+) -> None:
+    from kiosk.content.validate import load_folder
+    from kiosk.paths import default_bundle_dir
+    from kiosk.ui.app import build_kiosk
+    from kiosk.ui.settings import UiSettings
+
+    kiosk = build_kiosk(
+        bundle=load_folder(default_bundle_dir()),
+        settings=UiSettings(idle_seconds=3600),
+        size=(1280, 800),
+        clock=clock,
+    )
+    try:
+        qtbot.waitExposed(kiosk.window)
+        assert kiosk.store is None
+        kiosk.staff.staffRequested.emit()
+        assert kiosk.staff_panel.property("mode") == "closed"
+        assert not shown(kiosk, "staffPinPad")
+    finally:
+        warnings = list(kiosk.qml_warnings)
+        kiosk.close()
+    assert not warnings

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.bundle import Bundle
+from kiosk.content.validate import load_folder
+from kiosk.paths import default_bundle_dir
+from kiosk.ui.app import Kiosk, build_kiosk
+from kiosk.ui.settings import UiSettings
+from tests.ui.helpers import FakeClock
+
+KioskFactory = Callable[..., Kiosk]
+
+
+@pytest.fixture(scope="session")
+def default_bundle() -> Bundle:
+    return load_folder(default_bundle_dir())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_kiosk(
+    qapp: object, qtbot: QtBot, clock: FakeClock, default_bundle: Bundle
+) -> Iterator[KioskFactory]:
+    """Builds real kiosks (idle off unless asked), and tears each one down after the test."""
+    made: list[Kiosk] = []
+
+    def factory(
+        *,
+        size: tuple[int, int] = (1920, 1080),
+        settings: UiSettings | None = None,
+        **kwargs: object,
+    ) -> Kiosk:
+        kwargs.setdefault("bundle", default_bundle)
+        kiosk = build_kiosk(
+            settings=settings or UiSettings(idle_seconds=3600, warning_seconds=60),
+            size=size,
+            clock=clock,
+            **kwargs,  # type: ignore[arg-type]
+        )
+        made.append(kiosk)
+        qtbot.waitExposed(kiosk.window)
+        return kiosk
+
+    yield factory
+    for kiosk in made:
+        warnings = list(kiosk.qml_warnings)
+        kiosk.close()
+        assert not warnings, warnings
+
+
+@pytest.fixture
+def kiosk(make_kiosk: KioskFactory) -> Kiosk:
+    return make_kiosk()

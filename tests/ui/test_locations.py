@@ -1,0 +1,149 @@
+"""Locations: projection and map layout, the list order, the detail, the QR code."""
+
+from __future__ import annotations
+
+import math
+
+import segno
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QRectF
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.bundle import Bundle
+from kiosk.ui.locations import Locations, fit, label_sides, ordered
+from kiosk.ui.qr import QUIET_ZONE, qr_image, qr_matrix, qr_source
+from kiosk.ui.settings import UiSettings
+from tests.ui.conftest import KioskFactory
+from tests.ui.helpers import FakeClock, find, go, scene_rect, settle
+
+lat = st.floats(min_value=40.0, max_value=42.0, allow_nan=False)
+lon = st.floats(min_value=-75.0, max_value=-73.0, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    points=st.lists(st.tuples(lat, lon), min_size=1, max_size=12),
+    width=st.integers(min_value=300, max_value=2000),
+    height=st.integers(min_value=300, max_value=2000),
+)
+def test_projection_keeps_every_town_inside_the_map(
+    points: list[tuple[float, float]], width: int, height: int
+) -> None:
+    pad = 100.0
+    proj = fit(points, width, height, pad, pad)
+    for la, lo in points:
+        x, y = proj.project(la, lo)
+        assert pad - 1e-6 <= x <= width - pad + 1e-6
+        assert pad - 1e-6 <= y <= height - pad + 1e-6
+
+
+def test_projection_keeps_north_up_and_shapes_true() -> None:
+    proj = fit([(40.8, -74.2), (41.0, -74.0)], 1000, 1000, 50, 50)
+    north_x, north_y = proj.project(41.0, -74.1)
+    south_x, south_y = proj.project(40.8, -74.1)
+    assert north_y < south_y and math.isclose(north_x, south_x)
+    east_x, _ = proj.project(40.9, -74.0)
+    west_x, _ = proj.project(40.9, -74.2)
+    # 0.2 degrees of longitude are cos(lat) as long as 0.2 degrees of latitude.
+    ratio = (east_x - west_x) / (south_y - north_y)
+    assert math.isclose(ratio, math.cos(math.radians(40.9)), rel_tol=1e-6)
+
+
+def test_you_are_here_is_listed_first(default_bundle: Bundle) -> None:
+    towns = [loc.id for loc in ordered(default_bundle.locations, "paramus")]
+    assert towns[0] == "paramus"
+    assert sorted(towns) == sorted(loc.id for loc in default_bundle.locations)
+    model = Locations(default_bundle, here="paramus").property("model")
+    assert model.ids()[0] == "paramus"
+    assert Locations(default_bundle, here="nowhere").property("hereId") == ""
+
+
+def test_neighbouring_labels_point_away_from_each_other(default_bundle: Bundle) -> None:
+    sides = label_sides(default_bundle.locations)
+    assert sides["paramus"] == "left" and sides["bergenfield"] == "right"
+
+
+def test_detail_shows_only_what_the_bundle_has(default_bundle: Bundle) -> None:
+    detail = Locations(default_bundle, here="maywood").detail("maywood", "en", 0)
+    assert detail["fields"] == []  # no address, phone or hours in the default bundle
+    assert detail["notes"] == ""
+    assert detail["here"] is True
+    assert detail["website"] == default_bundle.manifest.organization.website
+    assert "None" not in repr(detail.values())
+
+
+def test_detail_with_every_field(default_bundle: Bundle) -> None:
+    loc = default_bundle.locations[0].model_copy(
+        update={
+            "address": "12 Main St",
+            "phone": "201-555-0100",
+            "hours": "Mon-Fri 8-6",
+            "notes": {"en": "Parking behind", "es": "Estacionamiento atrás"},
+        }
+    )
+    manifest = default_bundle.manifest.model_copy(
+        update={"locations": [loc, *default_bundle.locations[1:]]}
+    )
+    bundle = Bundle(
+        default_bundle.root,
+        manifest,
+        default_bundle.about,
+        default_bundle.treatments,
+        default_bundle.disclaimer,
+    )
+    detail = Locations(bundle).detail(loc.id, "es", 0)
+    assert [f["key"] for f in detail["fields"]] == ["address", "phone", "hours"]
+    assert detail["notes"] == "Estacionamiento atrás"
+
+
+def test_qr_code_is_made_on_the_device_and_encodes_the_website() -> None:
+    url = "https://town-pt.com"
+    matrix = qr_matrix(url)
+    expected = segno.make(url, error="m", micro=False)
+    assert len(matrix) == expected.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    image = qr_image(url, 420)
+    modules = len(matrix)
+    module_px = image.width() // modules
+    assert image.width() == modules * module_px <= 420 and module_px >= 4
+    for row in range(modules):
+        for col in range(modules):
+            pixel = image.pixelColor(col * module_px + module_px // 2, row * module_px + 1)
+            assert (pixel.value() < 128) == matrix[row][col]
+    assert qr_source(url) == "image://qr/https%3A%2F%2Ftown-pt.com"
+
+
+def test_map_markers_do_not_overlap(
+    qtbot: QtBot, make_kiosk: KioskFactory, clock: FakeClock, default_bundle: Bundle
+) -> None:
+    for size in ((1920, 1080), (1080, 1920), (1280, 800)):
+        kiosk = make_kiosk(size=size, settings=UiSettings(location_id="maywood"))
+        kiosk.state.start()
+        kiosk.state.openLocations()
+        settle(qtbot, kiosk)
+        markers = [
+            find(kiosk, f"marker-{loc.id}", in_page=True) for loc in default_bundle.locations
+        ]
+        map_rect = scene_rect(find(kiosk, "schematicMap", in_page=True))
+        rects = [scene_rect(m) for m in markers]
+        gap = kiosk.theme.property("sizes")["gap"]
+        for i, a in enumerate(rects):
+            assert map_rect.contains(a), (size, markers[i].objectName())
+            for b in rects[i + 1 :]:
+                grown = QRectF(a).adjusted(-gap, -gap, gap, gap)
+                assert not grown.intersects(b), (size, a, b)
+
+
+def test_a_town_on_the_map_opens_its_detail_with_you_are_here(
+    qtbot: QtBot, make_kiosk: KioskFactory, clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(settings=UiSettings(location_id="paramus"))
+    kiosk.state.start()
+    settle(qtbot, kiosk)
+    go(qtbot, kiosk, find(kiosk, "tile-locations"), clock)
+    first = find(kiosk, "locationList", in_page=True)
+    assert first is not None
+    go(qtbot, kiosk, find(kiosk, "marker-paramus", in_page=True), clock)
+    assert find(kiosk, "youAreHere", in_page=True).isVisible()
+    assert find(kiosk, "callForDetails", in_page=True).isVisible()
+    assert find(kiosk, "website", in_page=True).property("text") == "town-pt.com"
