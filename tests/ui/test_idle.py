@@ -109,3 +109,20 @@ def test_no_warning_on_the_attract_screen(qtbot: QtBot) -> None:
 def test_a_kiosk_keeps_at_least_20_seconds_of_warning() -> None:
     assert UiSettings(warning_seconds=5).for_kiosk().warning_seconds == 20
     assert UiSettings().for_kiosk().idle_seconds == 90
+
+
+def test_still_here_does_not_open_the_tile_behind_the_dialog(
+    qtbot: QtBot, make_kiosk: KioskFactory, clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(settings=UiSettings(idle_seconds=0.3, warning_seconds=5.0))
+    shown: list[int] = []  # recorded from the start: a slow machine may show it early
+    kiosk.idle.warningShown.connect(lambda: shown.append(1))
+    tap(kiosk, find(kiosk, "attractScreen"), clock)
+    settle(qtbot, kiosk)
+    assert page(kiosk).objectName() == "homeScreen"
+    qtbot.waitUntil(lambda: shown == [1], timeout=3000)
+    with qtbot.waitSignal(kiosk.idle.extended, timeout=1000):
+        tap(kiosk, find(kiosk, "stillHereButton"), clock)
+    settle(qtbot, kiosk)
+    assert page(kiosk).objectName() == "homeScreen"
+    assert kiosk.state.screen == "home"

@@ -19,9 +19,15 @@ Item {
         anchors.fill: parent
         color: dialog.theme.colors.scrim
 
+        // The MouseArea stops touches on the scrim; the TapHandler takes the grab of touches
+        // that the button only watches (its passive grab), which would otherwise also reach
+        // the tiles under the dialog and open a page behind it.
         MouseArea {
             anchors.fill: parent
             acceptedButtons: Qt.AllButtons
+        }
+        TapHandler {
+            gesturePolicy: TapHandler.WithinBounds
         }
     }
 
