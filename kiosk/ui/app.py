@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, QSocketNotifier, Qt, QUrl
+from PySide6.QtCore import QMetaObject, QObject, QSocketNotifier, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
@@ -223,6 +223,10 @@ def build_kiosk(
     app.installEventFilter(input_filter)
 
     engine = QQmlApplicationEngine()
+    # Nobody is reading after a reset: a good moment for QML to collect the last patient's
+    # garbage (after the old pages' deleteLater), so its heap stays small over weeks. The
+    # engine is the receiver, so a reset during teardown calls nothing.
+    state.resetDone.connect(lambda: QTimer.singleShot(0, engine.collectGarbage))
     engine.addImageProvider(PROVIDER_ID, QrImageProvider())
     warnings: list[str] = []
 

@@ -92,9 +92,8 @@ def texts(root: QQuickItem) -> list[QQuickItem]:
 
 
 def qml(item: QQuickItem, expression: str) -> object:
-    """A property QML knows but PySide cannot convert (enums), evaluated in the item's scope.
-    (Not in QQmlEngine.contextForObject(item): PySide would delete that context with its
-    wrapper, and the window with it.)"""
+    """A property QML knows but PySide cannot convert (enums), evaluated in the item's scope,
+    in a context of our own (so nothing of the app's is owned by a Python wrapper)."""
     engine = qmlEngine(item)
     assert engine is not None
     context = QQmlContext(engine.rootContext())  # ours: deleted with its wrapper, harmlessly

@@ -101,15 +101,13 @@ def test_language_switch_changes_the_visible_text(
     assert "About clonus" not in visible_texts(page(kiosk))
     assert "Inicio" in visible_texts(find(kiosk, "chrome"))
     go(qtbot, kiosk, find(kiosk, "tile-physical-therapy"), clock)
-    assert find(kiosk, "pageTitle", in_page=True).property("text") == "Fisioterapia" or (
-        kiosk.state.language == "es"
-    )
-    spanish_title = find(kiosk, "pageTitle", in_page=True).property("text")
+    page_text = kiosk.state.bundle.treatments[1].text
+    assert kiosk.state.bundle.treatments[1].id == "physical-therapy"
+    title = find(kiosk, "pageTitle", in_page=True)
+    assert title.property("text") == page_text["es"].title == "Terapia física"
     tap(kiosk, find(kiosk, "lang-en"), clock)
-    qtbot.waitUntil(
-        lambda: find(kiosk, "pageTitle", in_page=True).property("text") == "Physical therapy"
-    )
-    assert spanish_title != "Physical therapy"
+    qtbot.waitUntil(lambda: title.property("text") == page_text["en"].title)
+    assert kiosk.state.routeId == "physical-therapy"  # the same page, now in English
 
 
 def test_text_size_and_contrast_change(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
