@@ -16,7 +16,7 @@ from kiosk.staff.service import Staff
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.settings import UiSettings
 from tests.content.bundle_factory import write_bundle
-from tests.ui.helpers import FakeClock
+from tests.ui.helpers import FakeClock, close_kiosks
 
 PIN = "2468"  # the staff PIN of every test kiosk
 BUILTIN_ID = "town-pt-clonus"  # resources/bundle, version 1
@@ -134,10 +134,7 @@ def make_staff_kiosk(
         return kiosk
 
     yield factory
-    for kiosk in made:
-        warnings = list(kiosk.qml_warnings)
-        kiosk.close()
-        assert not warnings, warnings
+    close_kiosks(made)
 
 
 @pytest.fixture

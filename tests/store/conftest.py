@@ -8,42 +8,20 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.content.distribution import build_bundle, seal_folder
-from kiosk.content.signing import generate_keypair, key_id, load_private_key, load_public_key
 from kiosk.content.store import BundleStore
 from kiosk.staff.log import StaffLog
 from kiosk.staff.service import Staff
 from tests.content.bundle_factory import write_bundle
+from tests.content.conftest import BUILT_AT, KeyPair, make_keypair
 
-BUILT_AT = dt.datetime(2026, 11, 20, 12, 0, 0, tzinfo=dt.UTC)
 NOW = dt.datetime(2026, 11, 21, 9, 30, 0, tzinfo=dt.UTC)
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@dataclass(frozen=True)
-class KeyPair:
-    private_path: Path
-    public_path: Path
-    private: Ed25519PrivateKey
-    public: Ed25519PublicKey
-
-    @property
-    def id(self) -> str:
-        return key_id(self.public)
-
-
-def make_keypair(folder: Path, name: str) -> KeyPair:
-    private_path, public_path = generate_keypair(folder, name)
-    return KeyPair(
-        private_path, public_path, load_private_key(private_path), load_public_key(public_path)
-    )
 
 
 def clock() -> dt.datetime:

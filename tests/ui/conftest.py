@@ -10,7 +10,7 @@ from kiosk.content.validate import load_folder
 from kiosk.paths import default_bundle_dir
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.settings import UiSettings
-from tests.ui.helpers import FakeClock
+from tests.ui.helpers import FakeClock, close_kiosks
 
 KioskFactory = Callable[..., Kiosk]
 
@@ -50,10 +50,7 @@ def make_kiosk(
         return kiosk
 
     yield factory
-    for kiosk in made:
-        warnings = list(kiosk.qml_warnings)
-        kiosk.close()
-        assert not warnings, warnings
+    close_kiosks(made)
 
 
 @pytest.fixture

@@ -143,3 +143,11 @@ def visible_texts(root: QQuickItem) -> list[str]:
         for item in walk(root)
         if item.inherits("QQuickText") and item.property("text")
     ]
+
+
+def close_kiosks(kiosks: list[Kiosk]) -> None:
+    """Tears down every kiosk a test built, then fails the test on any QML warning they had."""
+    for kiosk in kiosks:
+        warnings = list(kiosk.qml_warnings)
+        kiosk.close()
+        assert not warnings, warnings
