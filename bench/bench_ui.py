@@ -361,8 +361,12 @@ def main() -> int:
         }[args.child]()
         return 0
 
+    import compileall
     import tempfile
 
+    # An installed kiosk runs from bytecode (pip and PyInstaller compile it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module of the app at every start instead.
+    compileall.compile_dir(ROOT / "kiosk", quiet=1)
     me = [sys.executable, str(Path(__file__).resolve())]
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as data_dir:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_DATA_DIR=data_dir)

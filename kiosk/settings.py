@@ -3,45 +3,102 @@
 Loading never fails: a missing file gives the defaults, a damaged one is reported, kept aside as
 `settings.json.damaged` for whoever investigates, and replaced by the values that could be saved
 from it plus defaults.
+
+Standard library only: the patient app loads this at every start, and pydantic would add about
+180 ms and 20 MiB to it (see bench/bench_ui.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any, Protocol
 
 from kiosk import atomic
-from kiosk.content.manifest import Id, LangCode, Manifest
+from kiosk.content.patterns import ID_MAX_LENGTH, is_id, is_lang
 
 SETTINGS_NAME = "settings.json"
 IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 30, 600, 90
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    location_id: Id | None = Field(None, description='the location shown as "You are here"')
-    idle_seconds: Annotated[int, Field(ge=IDLE_MIN, le=IDLE_MAX, strict=True)] = IDLE_DEFAULT
-    default_language: LangCode | None = Field(None, description="None: the bundle's first one")
+def _optional_id(value: object) -> str | None:
+    if value is None or is_id(value):
+        return None
+    return f"must be an id (lowercase letters, digits and hyphens, at most {ID_MAX_LENGTH})"
 
 
-def _salvage(raw: Any) -> Settings:
-    """The fields that are valid on their own; defaults for the rest."""
-    if not isinstance(raw, dict):
-        return Settings()
-    good: dict[str, Any] = {}
-    for name in Settings.model_fields:
-        if name in raw:
-            try:
-                Settings.model_validate({name: raw[name]})
-            except ValidationError:
-                continue
-            good[name] = raw[name]
-    return Settings.model_validate(good)
+def _idle(value: object) -> str | None:
+    # Strict, as before: no bool (an int subclass), no float, no numeric string.
+    if isinstance(value, int) and not isinstance(value, bool) and IDLE_MIN <= value <= IDLE_MAX:
+        return None
+    return f"must be a whole number of seconds from {IDLE_MIN} to {IDLE_MAX}"
+
+
+def _optional_lang(value: object) -> str | None:
+    if value is None or is_lang(value):
+        return None
+    return "must be a language code such as 'en' or 'pt-BR'"
+
+
+# Each field's check: None when the value is fine, else what is wrong with it.
+_CHECKS: dict[str, Callable[[object], str | None]] = {
+    "location_id": _optional_id,
+    "idle_seconds": _idle,
+    "default_language": _optional_lang,
+}
+
+
+class InvalidSettings(ValueError):
+    """Settings data that does not fit.
+
+    `fields` names the offending keys (unknown ones included; empty when the data is not even a
+    JSON object) and `salvaged` holds the valid fields on their own plus defaults for the rest.
+    """
+
+    def __init__(self, fields: list[str], salvaged: Settings) -> None:
+        super().__init__(f"invalid settings: {', '.join(fields) or 'not a JSON object'}")
+        self.fields = fields
+        self.salvaged = salvaged
+
+
+# kw_only: like the pydantic model this replaces, fields are given by name only.
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    location_id: str | None = None  # the location shown as "You are here"
+    idle_seconds: int = IDLE_DEFAULT
+    default_language: str | None = None  # None: the bundle's first one
+
+    def __post_init__(self) -> None:
+        for name, check in _CHECKS.items():
+            problem = check(getattr(self, name))
+            if problem is not None:
+                raise ValueError(f"{name} {problem}, not {getattr(self, name)!r}")
+
+    @classmethod
+    def from_json(cls, raw: object) -> Settings:
+        """Settings from parsed JSON; raises InvalidSettings for anything but a valid object
+        with known keys only."""
+        if not isinstance(raw, dict):
+            raise InvalidSettings([], cls())
+        bad = {str(key) for key in raw if key not in _CHECKS}  # unknown keys are typos: report
+        good: dict[str, Any] = {}
+        for name, check in _CHECKS.items():
+            if name in raw:
+                if check(raw[name]) is None:
+                    good[name] = raw[name]
+                else:
+                    bad.add(name)
+        settings = cls(**good)
+        if bad:
+            raise InvalidSettings(sorted(bad), settings)
+        return settings
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:
@@ -52,16 +109,14 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), None
     except OSError as exc:
         return Settings(), f"The settings file could not be read ({exc.strerror}); using defaults."
-    raw: Any = None
     try:
-        raw = json.loads(data.decode("utf-8"))
-        return Settings.model_validate(raw), None
+        return Settings.from_json(json.loads(data.decode("utf-8"))), None
     except (UnicodeDecodeError, json.JSONDecodeError):
         settings = Settings()
         warning = "The settings file was damaged and has been reset to the defaults."
-    except ValidationError as exc:
-        settings = _salvage(raw)
-        fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}) or ["the file"]
+    except InvalidSettings as exc:
+        settings = exc.salvaged
+        fields = exc.fields or ["the file"]
         warning = f"Some settings were invalid ({', '.join(fields)}) and were reset to defaults."
     # Keep the damaged file for diagnosis, then store what is now in effect. A read-only disk
     # must not stop the kiosk: the settings in memory are still good.
@@ -73,18 +128,33 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 
 def save_settings(path: Path, settings: Settings) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write_json(path, settings.model_dump(mode="json"))
+    atomic.write_json(path, settings.to_json())
 
 
-def check_against(settings: Settings, manifest: Manifest) -> list[str]:
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class BundleLike(Protocol):
+    """What check_against needs: the manifest and the runtime bundle both have it."""
+
+    @property
+    def locations(self) -> Iterable[_HasId]: ...
+
+    @property
+    def languages(self) -> Collection[str]: ...
+
+
+def check_against(settings: Settings, bundle: BundleLike) -> list[str]:
     """Settings the active bundle cannot honour (the app then uses the bundle's defaults)."""
     problems = []
     if settings.location_id is not None and settings.location_id not in {
-        loc.id for loc in manifest.locations
+        loc.id for loc in bundle.locations
     }:
         problems.append(f"The location {settings.location_id!r} is not in the active bundle.")
     if settings.default_language is not None and settings.default_language not in (
-        manifest.languages
+        bundle.languages
     ):
         problems.append(f"The language {settings.default_language!r} is not in the active bundle.")
     return problems

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.distribution import build_bundle, seal_folder, verify_bundle, verify_folder
-from kiosk.content.manifest import json_schema
 from kiosk.content.problems import BundleError
 from kiosk.content.signing import KeyFileError, load_private_key, load_public_key
-from kiosk.content.validate import validate_folder
+
+# The schema, validation and distribution modules are imported by the commands that use them:
+# `kiosk` without a sub-command builds this parser too, and the patient app's start must not
+# load pydantic (bench/bench_ui.py).
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,6 +63,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kiosk.content.validate import validate_folder
+
     path: Path = args.path
     if not path.exists():
         print(f"kiosk bundle validate: {path} does not exist")
@@ -83,6 +86,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from kiosk.content.manifest import json_schema
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
@@ -106,6 +111,8 @@ def _refused(exc: BundleError | KeyFileError) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from kiosk.content.distribution import build_bundle
+
     if _missing("build", args.src, args.key, args.out.absolute().parent):
         return 2
     try:
@@ -128,6 +135,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
+    from kiosk.content.distribution import seal_folder
+
     if _missing("seal", args.src, args.key):
         return 2
     try:
@@ -144,6 +153,8 @@ def cmd_seal(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from kiosk.content.distribution import verify_bundle, verify_folder
+
     path: Path = args.path
     if _missing("verify", path, *args.trust):
         return 2

@@ -42,6 +42,7 @@ from types import TracebackType
 from typing import BinaryIO, TypeVar
 
 from kiosk.content.problems import BundleError
+from kiosk.content.sealed import CHUNK_BYTES, Digest, shown
 
 MiB = 1024 * 1024
 MAX_FILES = 2000
@@ -50,7 +51,6 @@ MAX_TOTAL_BYTES = 256 * MiB
 MAX_RATIO = 100
 RATIO_MIN_BYTES = 1 * MiB  # small files may compress very well (blank SVGs) without harm
 MAX_NAME_CHARS = 255
-CHUNK_BYTES = 1 * MiB
 # One table-of-contents record is 46 bytes plus name, extra and comment: 2 KiB is generous.
 _DIRECTORY_BYTES_PER_FILE = 2048
 
@@ -80,17 +80,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-
-@dataclass(frozen=True)
-class Digest:
-    sha256: str
-    size: int
-
-
-def shown(name: str) -> str:
-    """A name safe to print: control and invisible characters become escapes."""
-    return "".join(c if c.isprintable() else f"\\x{{{ord(c):x}}}" for c in name)
 
 
 def _size(value: int) -> str:

@@ -30,26 +30,36 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from kiosk.atomic import fsync_dir, write_bytes
 from kiosk.content.archive import (
-    CHUNK_BYTES,
     DEFAULT_LIMITS,
     MAX_NAME_CHARS,
-    Digest,
     Limits,
     SafeArchive,
     check_names,
-    shown,
     target_path,
 )
 from kiosk.content.bundle import Bundle
 from kiosk.content.manifest import FORMAT, MANIFEST_NAME, Id, Manifest
 from kiosk.content.problems import BundleError, Problem, Problems
-from kiosk.content.signing import SIGNATURE_BYTES, find_signer, key_id, sign
+from kiosk.content.sealed import (
+    CHUNK_BYTES,
+    MANIFEST_JSON,
+    MANIFEST_SIG,
+    MAX_MANIFEST_BYTES,
+    NO_MANIFEST,
+    NOT_SIGNED,
+    SIGNATURE_BYTES,
+    SIGNED_FILES,
+    Digest,
+    changed,
+    check_unlisted,
+    collect_files,
+    hash_file,
+    read_seal,
+    shown,
+)
+from kiosk.content.signing import find_signer, key_id, sign
 from kiosk.content.validate import field_path, validate_folder
 
-MANIFEST_JSON = "manifest.json"
-MANIFEST_SIG = "manifest.sig"
-SIGNED_FILES = frozenset({MANIFEST_JSON, MANIFEST_SIG})
-MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 # Already compressed: deflating them again costs time and saves nothing.
 STORED_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".zip", ".xz", ".bz2", ".zst", ".woff2"}
@@ -58,8 +68,6 @@ _SAMPLE_BYTES = 64 * 1024
 _KEY_ID = re.compile(r"^[0-9a-f]{16}$")
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
-NOT_SIGNED = "The bundle is not signed (it has no manifest.sig)."
-NO_MANIFEST = "The bundle has no manifest.json (it was not made with kiosk bundle build)."
 BAD_SIGNATURE = "The bundle's signature is not valid."
 
 
@@ -224,10 +232,6 @@ def _verified(signed: SignedManifest, toml: bytes | None) -> VerifiedBundle:
     )
 
 
-def _changed(name: str) -> BundleError:
-    return BundleError(f"The file {shown(name)} was changed after the bundle was signed.")
-
-
 # -- streaming helpers -------------------------------------------------------------------------
 
 
@@ -294,7 +298,7 @@ def _copy_members(
         if entry is None:
             continue
         if archive.size(name) != entry.size:
-            raise _changed(name)
+            raise changed(name)
         out = _create_file(dest, name, folders) if dest is not None else None
         sink = _Sink(out, name == MANIFEST_NAME and entry.size <= MAX_MANIFEST_BYTES, progress)
         try:
@@ -306,7 +310,7 @@ def _copy_members(
             if out is not None:
                 out.close()
         if digest != Digest(entry.sha256, entry.size):
-            raise _changed(name)
+            raise changed(name)
         if sink.parts is not None:
             toml = b"".join(sink.parts)
     for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
@@ -389,99 +393,22 @@ def extract_bundle(
 # -- folders -----------------------------------------------------------------------------------
 
 
-def _collect_files(root: Path) -> list[tuple[str, Path]]:
-    """Every regular file under `root` but the root's manifest.json/.sig, sorted; no links."""
-    try:
-        return _walk(root)
-    except OSError as exc:
-        raise BundleError(f"The folder {root} could not be read ({exc.strerror}).") from exc
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
-
-
-def _walk(root: Path) -> list[tuple[str, Path]]:
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(root, onerror=_raise):
-        dirs.sort()
-        for name in [*dirs, *files]:
-            path = Path(folder) / name
-            rel = path.relative_to(root).as_posix()
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode):
-                raise BundleError(
-                    f"The bundle contains a link, which is not allowed: {shown(rel)}."
-                )
-            if stat.S_ISDIR(mode):
-                continue
-            if not stat.S_ISREG(mode):
-                raise BundleError(f"The bundle contains {shown(rel)}, which is not a regular file.")
-            if rel not in SIGNED_FILES:
-                found.append((rel, path))
-    return sorted(found)
-
-
-def _open_regular(path: Path, rel: str) -> BinaryIO:
-    """Opens a regular file without following a link, however the folder changes meanwhile."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise BundleError(f"The file {shown(rel)} listed in the bundle is missing.") from None
-    except OSError as exc:
-        raise BundleError(f"The file {shown(rel)} in the bundle cannot be read.") from exc
-    file = os.fdopen(fd, "rb")
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        file.close()
-        raise BundleError(f"The bundle contains {shown(rel)}, which is not a regular file.")
-    return file
-
-
-def _hash_file(path: Path, rel: str, limit: int, sink: _Sink | None = None) -> Digest:
-    """SHA-256 and size of a file, reading at most `limit` + 1 bytes."""
-    digest = hashlib.sha256()
-    size = 0
-    with _open_regular(path, rel) as file:
-        while size <= limit and (chunk := file.read(min(CHUNK_BYTES, limit + 1 - size))):
-            size += len(chunk)
-            digest.update(chunk)
-            if sink is not None:
-                sink(chunk)
-    return Digest(digest.hexdigest(), size)
-
-
-def _read_folder_file(folder: Path, name: str, max_bytes: int, missing: str) -> bytes:
-    if not (folder / name).exists():
-        raise BundleError(missing)
-    with _open_regular(folder / name, name) as file:
-        data = file.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise BundleError(f"The file {name} in the bundle is too large.")
-    return data
-
-
 def verify_folder(
     folder: Path, trusted: Sequence[Ed25519PublicKey], *, limits: Limits = DEFAULT_LIMITS
 ) -> VerifiedBundle:
     """The checks of `verify_bundle` for a sealed or extracted folder."""
-    if not folder.is_dir():
-        raise BundleError(f"{folder} is not a folder.")
-    data = _read_folder_file(folder, MANIFEST_JSON, MAX_MANIFEST_BYTES, NO_MANIFEST)
-    signature = _read_folder_file(folder, MANIFEST_SIG, SIGNATURE_BYTES, NOT_SIGNED)
-    manifest = _check_signature(data, signature, trusted, limits)
+    seal = read_seal(folder)
+    manifest = _check_signature(seal.manifest, seal.signature, trusted, limits)
     entries = {entry.path: entry for entry in manifest.files}
-    for rel, _ in _collect_files(folder):
-        if rel not in entries:
-            raise BundleError(f"The bundle contains a file that was not signed: {shown(rel)}.")
+    check_unlisted(folder, entries)
     progress = _Progress(manifest.total_size, None)
     toml: bytes | None = None
     for entry in manifest.files:
         capture = entry.path == MANIFEST_NAME and entry.size <= MAX_MANIFEST_BYTES
         sink = _Sink(None, capture, progress)
         path = folder.joinpath(*entry.path.split("/"))
-        if _hash_file(path, entry.path, entry.size, sink) != Digest(entry.sha256, entry.size):
-            raise _changed(entry.path)
+        if hash_file(path, entry.path, entry.size, sink) != Digest(entry.sha256, entry.size):
+            raise changed(entry.path)
         if sink.parts is not None:
             toml = b"".join(sink.parts)
     return _verified(manifest, toml)
@@ -509,7 +436,7 @@ def _utc(when: dt.datetime | None) -> dt.datetime:
 
 
 def _planned_files(src: Path, limits: Limits) -> list[tuple[str, Path]]:
-    files = _collect_files(src)
+    files = collect_files(src)
     # The reader's rules, applied before writing: never build what a kiosk would refuse.
     check_names([*(rel for rel, _ in files), *sorted(SIGNED_FILES)], limits)
     total = 0
@@ -555,7 +482,7 @@ def _zip_info(name: str, when: dt.datetime, compression: int) -> zipfile.ZipInfo
 
 
 def _hash_path(rel: str, path: Path, limits: Limits) -> FileEntry:
-    digest = _hash_file(path, rel, limits.max_file_bytes)
+    digest = hash_file(path, rel, limits.max_file_bytes)
     if digest.size > limits.max_file_bytes:
         raise BundleError(f"The file {shown(rel)} is larger than a bundle allows.")
     return FileEntry(path=rel, sha256=digest.sha256, size=digest.size)

@@ -11,11 +11,13 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kiosk.content.patterns import ID_MAX_LENGTH, ID_PATTERN, LANG_PATTERN
+
 FORMAT = 1
 MANIFEST_NAME = "bundle.toml"
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
-LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
 RelPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_\-./]+$", max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 

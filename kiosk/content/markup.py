@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from kiosk.content.bundle import PageText, Section
+
 _md = MarkdownIt("commonmark", {"html": False})
 # Checking parses with HTML on, so that raw HTML is reported instead of shown as literal text.
 _md_check = MarkdownIt("commonmark", {"html": True})
@@ -47,23 +49,6 @@ _NAMES = {
 class MarkupIssue:
     line: int
     message: str
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    html: str
-    plain: str
-
-
-@dataclass(frozen=True)
-class PageText:
-    """One page in one language, split into title, summary and `##` sections."""
-
-    title: str
-    summary_html: str
-    summary_plain: str
-    sections: tuple[Section, ...]
 
 
 def check_subset(source: str) -> list[MarkupIssue]:

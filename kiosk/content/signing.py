@@ -18,10 +18,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk import atomic
+from kiosk.content.sealed import SIGNATURE_BYTES
 
 PRIVATE_SUFFIX = ".key"
 PUBLIC_SUFFIX = ".pub"
-SIGNATURE_BYTES = 64
 KEY_ID_CHARS = 16
 # A PEM Ed25519 key is about 120 bytes; anything far bigger is not a key file.
 MAX_KEY_FILE_BYTES = 16 * 1024

@@ -5,6 +5,7 @@ Layout under `root`:
     bundles/<id>-v<version>-<random>/   extracted, sealed bundles (manifest.json + manifest.sig)
     staging/                           installs in progress; emptied at every start-up
     trusted/<key id>.pub               public keys trusted for installs
+    ready/<seal digest>.json           ready copies of verified bundles (kiosk/content/ready.py)
     state.json                         {"active": entry|null, "history": [entries, newest first]}
     .lock                              held while installing, rolling back or cleaning up
 
@@ -26,16 +27,24 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kiosk import atomic
-from kiosk.content.distribution import VerifiedBundle, extract_bundle, verify_bundle, verify_folder
+from kiosk.content import ready
+from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
-from kiosk.content.signing import KeyFileError, key_id, load_public_key
-from kiosk.content.validate import validate_folder
+from kiosk.content.sealed import Digest, Seal, check_files, read_seal
+from kiosk.content.signing import KeyFileError, find_signer, key_id, load_public_key
+
+if TYPE_CHECKING:
+    from kiosk.content.distribution import VerifiedBundle
+
+# kiosk.content.distribution and kiosk.content.validate are imported where they are used: they
+# load the schema (pydantic) and the Markdown parser, which the patient app's start skips when a
+# bundle has a ready copy (bench/bench_ui.py measures the difference).
 
 KEEP_PREVIOUS = 3
 STATE_NAME = "state.json"
@@ -45,6 +54,7 @@ MIN_SPARE_BYTES = 4 * 1024 * 1024  # free space left over after an install, at t
 Source = Literal["installed", "previous", "builtin"]
 Clock = Callable[[], dt.datetime]
 Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
 
 
 class StoreError(BundleError):
@@ -109,6 +119,15 @@ class ActiveBundle:
     @property
     def version(self) -> int:
         return self.info.version
+
+
+@dataclass(frozen=True)
+class Served:
+    """What the patient app shows: the content of the bundle `open_active()` would pick."""
+
+    bundle: Bundle
+    source: Source
+    fallback_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -296,6 +315,10 @@ class BundleStore:
         return self.root / "trusted"
 
     @property
+    def ready_dir(self) -> Path:
+        return self.root / "ready"
+
+    @property
     def state_path(self) -> Path:
         return self.root / STATE_NAME
 
@@ -393,6 +416,57 @@ class BundleStore:
             )
         return active
 
+    def serve(self) -> Served:
+        """`start_up()` for the patient app: cleans up, then loads the content of the bundle
+        `open_active()` would pick, with the same fallbacks, recorded the same way.
+
+        A bundle with a ready copy is checked by its signature and every file's hash, then
+        read from the copy; one without is verified and validated in full, and its copy is
+        written for the next start. Raises BundleError only when the built-in bundle fails.
+        """
+        self.clean_up()
+        _, bundle, source, _, reason = self._pick(self._patient_content)
+        if reason:
+            self.events.record(
+                "fallback",
+                reason,
+                served=f"{bundle.id} version {bundle.version}",
+                source=source,
+            )
+        return Served(bundle, source, reason)
+
+    def _patient_content(self, folder: Path, keys: Sequence[Ed25519PublicKey]) -> Bundle:
+        seal = read_seal(folder)
+        copy = self._ready_copy(folder, seal)
+        if copy is not None and find_signer(keys, seal.signature, seal.manifest) is not None:
+            check_files(folder, copy.files)
+            return copy.bundle
+        # No usable copy, or a signature the keys do not vouch for: the full checks decide,
+        # with their own precise reasons.
+        from kiosk.content.distribution import verify_folder
+        from kiosk.content.validate import load_folder
+
+        info = verify_folder(folder, keys)
+        bundle = load_folder(folder)
+        files = {entry.path: Digest(entry.sha256, entry.size) for entry in info.files}
+        self._write_ready_copy(bundle, files, seal)
+        return bundle
+
+    def _ready_copy(self, folder: Path, seal: Seal) -> ready.ReadyCopy | None:
+        try:
+            data = (self.ready_dir / f"{seal.digest}.json").read_bytes()
+            return ready.load(data, folder, seal.digest)
+        except (OSError, ready.ReadyCopyError):
+            return None  # missing, unreadable or stale: the slow path writes a new one
+
+    def _write_ready_copy(self, bundle: Bundle, files: dict[str, Digest], seal: Seal) -> None:
+        """Best effort: without the copy the next start is only slower (a full disk, say)."""
+        with contextlib.suppress(OSError):
+            self.ready_dir.mkdir(parents=True, exist_ok=True)
+            atomic.write_bytes(
+                self.ready_dir / f"{seal.digest}.json", ready.dump(bundle, files, seal.digest)
+            )
+
     def clean_up(self) -> list[str]:
         """Deletes staging leftovers, stray temporaries and folders the pointer does not name.
 
@@ -409,6 +483,7 @@ class BundleStore:
                 removed.append(f"staging/{path.name}")
             removed += [p.name for p in atomic.remove_temp_files(self.root)]
             removed += [f"trusted/{p.name}" for p in atomic.remove_temp_files(self.trusted_dir)]
+            removed += [f"ready/{p.name}" for p in atomic.remove_temp_files(self.ready_dir)]
             try:
                 keep = {e.folder for e in self.read_state().entries}
             except ValueError:
@@ -417,9 +492,23 @@ class BundleStore:
                 if path.name not in keep:
                     _remove(path)
                     removed.append(f"bundles/{path.name}")
+            copies = {f"{digest}.json" for digest in self._seal_digests(keep)}
+            ready_copies = self.ready_dir.iterdir() if self.ready_dir.is_dir() else ()
+            for path in sorted(ready_copies):
+                if path.name not in copies:
+                    _remove(path)
+                    removed.append(f"ready/{path.name}")
             atomic.fsync_dir(self.staging_dir)
             atomic.fsync_dir(self.bundles_dir)
         return removed
+
+    def _seal_digests(self, folders: set[str]) -> set[str]:
+        """The seal digests of the kept folders and the built-in bundle (unreadable: none)."""
+        digests = set()
+        for folder in [*(self.bundles_dir / name for name in folders), self.builtin]:
+            with contextlib.suppress(BundleError, OSError):
+                digests.add(read_seal(folder).digest)
+        return digests
 
     def open_active(self) -> ActiveBundle:
         """The bundle to serve: the active one if every file verifies, else the newest good
@@ -428,6 +517,16 @@ class BundleStore:
         Raises BundleError only when the built-in bundle itself fails (a broken installation);
         the app should then show its plain splash screen.
         """
+        from kiosk.content.distribution import verify_folder
+
+        folder, info, source, installed_at, reason = self._pick(verify_folder)
+        return ActiveBundle(folder, info, source, installed_at, reason)
+
+    def _pick(
+        self, open_one: Callable[[Path, Sequence[Ed25519PublicKey]], _T]
+    ) -> tuple[Path, _T, Source, dt.datetime | None, str | None]:
+        """The first bundle `open_one` accepts: the active one, the previous ones newest
+        first, else the built-in one; with the reasons the ones before it were passed over."""
         reasons: list[str] = []
         try:
             state = self.read_state()
@@ -438,20 +537,20 @@ class BundleStore:
         for index, entry in enumerate(state.entries):
             folder = self.bundles_dir / entry.folder
             try:
-                info = verify_folder(folder, keys)
+                opened = open_one(folder, keys)
             except (BundleError, OSError) as exc:
                 which = "The active bundle" if index == 0 else "A previous bundle"
                 reasons.append(f"{which} ({entry.folder}) cannot be used: {_sentence(exc)}")
                 continue
             source: Source = "installed" if entry is state.active else "previous"
-            return ActiveBundle(folder, info, source, entry.installed_at, " ".join(reasons) or None)
+            return folder, opened, source, entry.installed_at, " ".join(reasons) or None
         try:
-            info = verify_folder(self.builtin, self.builtin_trust)
+            opened = open_one(self.builtin, self.builtin_trust)
         except (BundleError, OSError) as exc:
             raise BundleError(
                 f"The built-in content is damaged ({_sentence(exc)}); reinstall the kiosk software."
             ) from exc
-        return ActiveBundle(self.builtin, info, "builtin", None, " ".join(reasons) or None)
+        return self.builtin, opened, "builtin", None, " ".join(reasons) or None
 
     def list_installed(self) -> list[Installed]:
         """The active bundle and the previous ones, newest first, each verified.
@@ -462,6 +561,8 @@ class BundleStore:
             state = self.read_state()
         except ValueError:
             raise StoreError("The record of installed bundles is damaged.") from None
+        from kiosk.content.distribution import verify_folder
+
         keys = self.trusted_keys() if state.entries else []
         out = []
         for entry in state.entries:
@@ -476,6 +577,8 @@ class BundleStore:
 
     def builtin_info(self) -> VerifiedBundle:
         """The built-in bundle, verified; BundleError when it is damaged."""
+        from kiosk.content.distribution import verify_folder
+
         return verify_folder(self.builtin, self.builtin_trust)
 
     # -- the staff panel ------------------------------------------------------------------
@@ -507,6 +610,8 @@ class BundleStore:
         unknown signature, tampered or missing file, schema error. A bundle that is valid but
         not newer, or too big for the disk, comes back with `blocked` set instead.
         """
+        from kiosk.content.distribution import verify_bundle
+
         keys = self.trusted_keys()
         if not keys:
             raise StoreError(
@@ -586,6 +691,9 @@ class BundleStore:
     def _install(
         self, path: Path, on_progress: Progress | None, preview: Diff | None
     ) -> ActiveBundle:
+        from kiosk.content.distribution import extract_bundle
+        from kiosk.content.validate import validate_folder
+
         self._ensure_layout()
         if preview is not None and preview.info is not None and preview.path == path:
             expected = preview.info
@@ -620,8 +728,8 @@ class BundleStore:
         # A trusted signer can still ship content the app cannot show (a page missing in one
         # language, markup outside the subset): refuse it here rather than fall back later.
         # Reading levels were judged when it was built; they do not make a bundle unshowable.
-        _, problems = validate_folder(staged, readability_checks=False)
-        if problems.errors:
+        content, problems = validate_folder(staged, readability_checks=False)
+        if content is None or problems.errors:
             _remove(staged)
             more = len(problems.errors) - 1
             tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
@@ -643,6 +751,10 @@ class BundleStore:
             _remove(staged)
             _remove(final)
             raise StoreError(_copy_failure(exc)) from None
+        # The patient app's next start reads this instead of validating again.
+        files = {e.path: Digest(e.sha256, e.size) for e in info.files}
+        with contextlib.suppress(BundleError, OSError):
+            self._write_ready_copy(content, files, read_seal(final))
         return ActiveBundle(final, info, "installed", entry.installed_at, None)
 
     def rollback(self) -> ActiveBundle:
@@ -677,6 +789,8 @@ class BundleStore:
             ) from None
         if state.active is None:
             raise StoreError("No bundle is installed, so there is nothing to roll back.")
+        from kiosk.content.distribution import verify_folder
+
         keys = self.trusted_keys()
         skipped: list[str] = []
         for index, entry in enumerate(state.history):

@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kiosk.content import bundle as runtime
 from kiosk.content import readability
-from kiosk.content.bundle import Bundle, ContentPage, PageKind
+from kiosk.content.bundle import Bundle, ContentPage, PageKind, PageText
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
 from kiosk.content.manifest import (
     MANIFEST_NAME,
@@ -22,8 +23,9 @@ from kiosk.content.manifest import (
     Location,
     Manifest,
     Page,
+    Review,
 )
-from kiosk.content.markup import PageText, check_subset, split_page
+from kiosk.content.markup import check_subset, split_page
 from kiosk.content.problems import BundleError, Problems
 
 MAX_PAGE_BYTES = 64 * 1024
@@ -213,7 +215,7 @@ class _Validator:
                         id=page.id,
                         kind=kind,
                         illustration=self.root / page.illustration,
-                        review=page.review,
+                        review=runtime_review(page.review),
                         text={lang: text for lang, text in texts.items() if text},
                     )
                 )
@@ -280,7 +282,15 @@ class _Validator:
             return None
         return Bundle(
             root=self.root,
-            manifest=manifest,
+            id=manifest.id,
+            version=manifest.version,
+            languages=tuple(manifest.languages),
+            organization=runtime.Organization(
+                name=manifest.organization.name, website=manifest.organization.website
+            ),
+            locations_illustration=manifest.locations_illustration,
+            locations=tuple(runtime_location(location) for location in manifest.locations),
+            ui_text={lang: dict(texts) for lang, texts in manifest.ui.items()},
             about=tuple(about),
             treatments=tuple(treatments),
             disclaimer=disclaimer_texts,
@@ -339,6 +349,25 @@ class _Validator:
                 self.problems.error(
                     rel, "", "file is not referenced by bundle.toml (remove it or list it)"
                 )
+
+
+def runtime_review(review: Review) -> runtime.Review:
+    return runtime.Review(by=review.by, on=review.on, due=review.due)
+
+
+def runtime_location(location: Location) -> runtime.Location:
+    return runtime.Location(
+        id=location.id,
+        town=location.town,
+        state=location.state,
+        lat=location.lat,
+        lon=location.lon,
+        county=location.county,
+        address=location.address,
+        phone=location.phone,
+        hours=location.hours,
+        notes=dict(location.notes) if location.notes is not None else None,
+    )
 
 
 def validate_folder(

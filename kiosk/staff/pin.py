@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING, Literal
 
 from kiosk import atomic
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 PIN_NAME = "pin.json"
 PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12
@@ -63,8 +63,17 @@ class PinStore:
     ) -> None:
         self.path = path
         self.clock = clock
-        # argon2-cffi's default is RFC 9106's low-memory profile (argon2id, 64 MiB, t=3).
-        self.hasher = hasher or PasswordHasher()
+        self._hasher = hasher
+
+    @property
+    def hasher(self) -> PasswordHasher:
+        """Made when a PIN is first set or checked: patients' start-up never needs it."""
+        if self._hasher is None:
+            from argon2 import PasswordHasher
+
+            # argon2-cffi's default is RFC 9106's low-memory profile (argon2id, 64 MiB, t=3).
+            self._hasher = PasswordHasher()
+        return self._hasher
 
     def _load(self) -> _State:
         try:
@@ -109,6 +118,8 @@ class PinStore:
             return PinCheck(False, "locked", wait)
         failures = state.failures + 1
         self._save(_State(state.hash, failures, now + delay_after(failures)))
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         try:
             self.hasher.verify(state.hash, pin)
         except (VerificationError, InvalidHashError):

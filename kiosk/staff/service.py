@@ -11,16 +11,19 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk import paths
 from kiosk.content import store as store_module
-from kiosk.content.store import ActiveBundle, BundleStore, Description, Diff, Progress
+from kiosk.content.store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
 from kiosk.settings import SETTINGS_NAME, Settings, load_settings, save_settings
 from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
 from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 STORE_FOLDER = "store"
 
@@ -59,6 +62,10 @@ class Staff:
     def start_up(self) -> ActiveBundle:
         """Cleans up interrupted installs and picks the bundle to serve (records fallbacks)."""
         return self.store.start_up()
+
+    def serve(self) -> Served:
+        """`start_up()` for the patient app: the content to show, fast when it has a ready copy."""
+        return self.store.serve()
 
     # -- entering and leaving -----------------------------------------------------------
     def check_pin(self, pin: str) -> PinCheck:
@@ -116,7 +123,7 @@ class Staff:
 
     def save_settings(self, settings: Settings) -> None:
         save_settings(self.settings_path, settings)
-        self.log.record("settings", "Settings were changed.", **settings.model_dump(mode="json"))
+        self.log.record("settings", "Settings were changed.", **settings.to_json())
 
     # -- the log ----------------------------------------------------------------------------
     def recent_log(self, count: int = 100) -> list[LogEntry]:

@@ -25,7 +25,6 @@ from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
-from kiosk.content.validate import load_folder
 from kiosk.paths import default_bundle_dir, qml_dir
 from kiosk.settings import Settings
 from kiosk.staff.service import Staff
@@ -49,14 +48,14 @@ DEV_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
 
 
 def active_bundle(staff: Staff | None = None) -> Bundle:
-    """The bundle patients see: the store's verified active bundle (`start_up()` records its own
+    """The bundle patients see: the store's verified active bundle (`serve()` records its own
     fallbacks in the staff log), else the built-in default, which is also what a crash loop at
     start-up gets. Raises BundleError when even the built-in bundle is unusable."""
     # >>> staff mode: the bundle store
     if staff is not None:
         try:
             if not StartupGuard(staff.data_dir).should_use_builtin():
-                return load_folder(staff.start_up().path)
+                return staff.serve().bundle
             staff.log.record(
                 "fallback",
                 "The kiosk app failed to start several times in a row, so it shows the built-in "
@@ -69,6 +68,8 @@ def active_bundle(staff: Staff | None = None) -> Bundle:
                 f"The installed content could not be shown ({reason}); showing the built-in one.",
             )
     # <<< staff mode
+    from kiosk.content.validate import load_folder  # deferred: the schema and Markdown parser
+
     return load_folder(default_bundle_dir())
 
 

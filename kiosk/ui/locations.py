@@ -25,8 +25,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from kiosk.content.bundle import Bundle
-from kiosk.content.manifest import Location
+from kiosk.content.bundle import Bundle, Location
 from kiosk.ui.qr import qr_source
 
 Index = QModelIndex | QPersistentModelIndex
@@ -283,7 +282,7 @@ class Locations(QObject):
         loc = self._find(location_id)
         if loc is None:
             return {}
-        website = self._bundle.manifest.organization.website
+        website = self._bundle.organization.website
         fields = [
             {"key": key, "value": value}
             for key, value in (("address", loc.address), ("phone", loc.phone), ("hours", loc.hours))
@@ -298,7 +297,7 @@ class Locations(QObject):
             "notes": notes,
             "website": website,
             "websiteLabel": website.removeprefix("https://").removesuffix("/"),
-            "organization": self._bundle.manifest.organization.name,
+            "organization": self._bundle.organization.name,
             "here": loc.id == self._valid_here(),
             "qrSource": qr_source(website),
         }

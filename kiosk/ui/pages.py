@@ -235,13 +235,13 @@ class Content(QObject):
         return self._treatments
 
     def _get_locations_illustration(self) -> str:
-        return file_url(self._bundle.root / self._bundle.manifest.locations_illustration)
+        return file_url(self._bundle.root / self._bundle.locations_illustration)
 
     def _get_organization(self) -> str:
-        return self._bundle.manifest.organization.name
+        return self._bundle.organization.name
 
     def _get_website(self) -> str:
-        return self._bundle.manifest.organization.website
+        return self._bundle.organization.website
 
     revision = Property(int, _get_revision, notify=revisionChanged)
     aboutTiles = Property(QObject, _get_about, constant=True)

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.bundle import Bundle
-from kiosk.content.validate import validate_folder
 
 DEBOUNCE_MS = 250
 
@@ -50,6 +49,8 @@ class BundlePreview(QObject):
     def load(self) -> Bundle | None:
         """Validates the folder; the bundle when valid, else None with the problems shown."""
         try:
+            from kiosk.content.validate import validate_folder  # only previews pay for it
+
             bundle, problems = validate_folder(self._folder, readability_checks=self._readability)
         except Exception as exc:  # a preview must never crash on what an author saved
             self._set_problems(f"{self._folder}: could not be read", [repr(exc)])

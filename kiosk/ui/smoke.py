@@ -36,7 +36,11 @@ def run_smoke(args: argparse.Namespace) -> int:
 
         from kiosk.ui.app import build_kiosk
 
-        kiosk = build_kiosk(size=args.size or (1920, 1080), preview_folder=args.bundle)
+        kiosk = build_kiosk(
+            size=args.size or (1920, 1080),
+            preview_folder=args.bundle,
+            data_dir=getattr(args, "data_dir", None),
+        )
     except Exception:
         traceback.print_exc()
         return 1

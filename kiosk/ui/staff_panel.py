@@ -52,7 +52,6 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.store import ActiveBundle, Description, Diff
-from kiosk.content.validate import load_folder
 from kiosk.settings import IDLE_MAX, IDLE_MIN, Settings, check_against
 from kiosk.staff.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinCheck
 from kiosk.staff.service import Staff
@@ -182,6 +181,13 @@ def mounted_import_sources() -> list[ImportSource]:
                 continue
             sources += [ImportSource(p, f"drive {p.name}") for p in folders]
     return sources
+
+
+def _load_bundle(folder: Path) -> Bundle:
+    """The content of a bundle staff just made active (in a worker thread)."""
+    from kiosk.content.validate import load_folder  # deferred: patients' start skips the schema
+
+    return load_folder(folder)
 
 
 def import_dir_from(override: Path | None = None) -> Path | None:
@@ -761,7 +767,7 @@ class StaffPanel(QObject):
 
         def work(_progress: Callable[[int, int], None]) -> tuple[ActiveBundle, Bundle]:
             active = staff.rollback()
-            return active, load_folder(active.path)
+            return active, _load_bundle(active.path)
 
         self._clear_message()
         self._run("rollback", work, self._rolled_back, self._rollback_failed)
@@ -873,7 +879,7 @@ class StaffPanel(QObject):
 
         def work(progress: Callable[[int, int], None]) -> tuple[ActiveBundle, Bundle]:
             active = staff.install(diff.path, progress, preview=diff)
-            return active, load_folder(active.path)
+            return active, _load_bundle(active.path)
 
         self._installing = True
         self._progress = 0.0
@@ -923,7 +929,7 @@ class StaffPanel(QObject):
     def _set_draft(self, **changes: Any) -> None:
         if self._mode != PANEL:
             return
-        self._draft = self._draft.model_copy(update=changes)
+        self._draft = replace(self._draft, **changes)
         self.settingsChanged.emit()
 
     @Slot(str)
@@ -1149,7 +1155,7 @@ class StaffPanel(QObject):
 
     def _get_settings_notes(self) -> list[str]:
         notes = [self._settings_warning] if self._settings_warning else []
-        return notes + check_against(self._stored, self._bundle.manifest)
+        return notes + check_against(self._stored, self._bundle)
 
     def _get_location_choices(self) -> list[dict[str, str]]:
         choices = [{"id": "", "name": "Not set"}]

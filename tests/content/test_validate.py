@@ -52,7 +52,7 @@ def test_default_bundle_loads_every_page_in_both_languages(bundle: Path) -> None
     loaded, problems = validate_folder(bundle, readability_checks=False, today=TODAY)
     assert problems.items == []
     assert loaded is not None
-    assert loaded.languages == ["en", "es"]
+    assert loaded.languages == ("en", "es")
     assert [p.id for p in loaded.treatments] == [
         "medications",
         "physical-therapy",

@@ -109,10 +109,11 @@ def test_every_replace_and_fsync_failing_in_turn(
                 outcomes.append("installed")
         outcome = check_outcome(attempt, before, keys, new)
         assert outcome == ("old" if outcomes[-1] == "refused" else "new"), (nth, outcomes)
-    # Every failure before the switch is a refusal; only the folder fsync after it is not.
-    assert outcomes.count("refused") >= total - 1
-    if call == "replace":
-        assert set(outcomes) == {"refused"}
+    # Every failure before the switch is a refusal. After it come the folder's fsync and the
+    # ready copy for the next start (its fsyncs and its rename): failing, they cost nothing
+    # but time, and the install stands.
+    after_switch = 1 if call == "replace" else 3
+    assert outcomes == ["refused"] * (total - after_switch) + ["installed"] * after_switch
 
 
 def test_replace_failure_says_so(

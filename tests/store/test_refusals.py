@@ -210,7 +210,7 @@ def test_not_enough_disk_space_is_checked_before_copying(
         raise AssertionError("copying started")
 
     monkeypatch.setattr("kiosk.content.store.shutil.disk_usage", nearly_full)
-    monkeypatch.setattr("kiosk.content.store.extract_bundle", no_copy)
+    monkeypatch.setattr("kiosk.content.distribution.extract_bundle", no_copy)
     sentence = refused(store, log, path, installed)
     assert sentence.startswith("There is not enough free disk space: the bundle needs ")
     assert sentence.endswith("and 3.0 MiB is free.")

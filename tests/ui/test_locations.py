@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import segno
@@ -69,29 +70,19 @@ def test_detail_shows_only_what_the_bundle_has(default_bundle: Bundle) -> None:
     assert detail["fields"] == []  # no address, phone or hours in the default bundle
     assert detail["notes"] == ""
     assert detail["here"] is True
-    assert detail["website"] == default_bundle.manifest.organization.website
+    assert detail["website"] == default_bundle.organization.website
     assert "None" not in repr(detail.values())
 
 
 def test_detail_with_every_field(default_bundle: Bundle) -> None:
-    loc = default_bundle.locations[0].model_copy(
-        update={
-            "address": "12 Main St",
-            "phone": "201-555-0100",
-            "hours": "Mon-Fri 8-6",
-            "notes": {"en": "Parking behind", "es": "Estacionamiento atrás"},
-        }
+    loc = dataclasses.replace(
+        default_bundle.locations[0],
+        address="12 Main St",
+        phone="201-555-0100",
+        hours="Mon-Fri 8-6",
+        notes={"en": "Parking behind", "es": "Estacionamiento atrás"},
     )
-    manifest = default_bundle.manifest.model_copy(
-        update={"locations": [loc, *default_bundle.locations[1:]]}
-    )
-    bundle = Bundle(
-        default_bundle.root,
-        manifest,
-        default_bundle.about,
-        default_bundle.treatments,
-        default_bundle.disclaimer,
-    )
+    bundle = dataclasses.replace(default_bundle, locations=(loc, *default_bundle.locations[1:]))
     detail = Locations(bundle).detail(loc.id, "es", 0)
     assert [f["key"] for f in detail["fields"]] == ["address", "phone", "hours"]
     assert detail["notes"] == "Estacionamiento atrás"

@@ -1,0 +1,255 @@
+"""The ready copy of a bundle: its content already validated and rendered, for a fast start.
+
+Validating a bundle means loading the schema (pydantic) and the Markdown parser, which doubled
+the patient app's start-up time and memory (bench/bench_ui.py). So when the store has fully
+verified and validated a bundle once, it keeps the resulting `Bundle` as plain JSON in
+`ready/<seal digest>.json`, together with every file's expected hash. At the next start it only
+checks the seal's signature and every file's hash (kiosk/content/sealed.py) and reads this copy.
+
+A copy is used only when everything matches: its own checksum (a damaged copy is ignored), the
+seal it was made from (a new bundle never meets an old copy), and the stamp of the code that
+rendered it (a new app version or an edited renderer never shows stale text). Any mismatch means
+the slow path runs once more and writes a fresh copy. The copy is the store's own output, never
+anyone's input, hence plain `json` rather than a schema library: it must load in milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import kiosk
+from kiosk.content.bundle import (
+    Bundle,
+    ContentPage,
+    Location,
+    Organization,
+    PageText,
+    Review,
+    Section,
+)
+from kiosk.content.sealed import Digest
+
+READY_FORMAT = 1
+_MAGIC = b"kiosk-ready-copy"
+# The modules whose code decides what a Bundle holds; editing one invalidates every copy.
+_RENDERERS = ("bundle.py", "manifest.py", "markup.py", "validate.py", "ready.py")
+
+
+class ReadyCopyError(ValueError):
+    """The copy cannot be used (damaged, another format, made by other code); not a problem
+    with the bundle itself."""
+
+
+@dataclass(frozen=True)
+class ReadyCopy:
+    bundle: Bundle
+    files: Mapping[str, Digest]  # every file of the bundle (but its seal) -> expected digest
+
+
+def code_stamp() -> str:
+    """Changes whenever the code that turns a bundle folder into a Bundle may have changed."""
+    parts = [str(READY_FORMAT), kiosk.__version__]
+    if getattr(sys, "frozen", False):  # a new build is a new executable
+        sources = [Path(sys.executable)]
+    else:
+        here = Path(__file__).resolve().parent
+        sources = [here / name for name in _RENDERERS]
+    for source in sources:
+        try:
+            info = source.stat()
+        except OSError:
+            parts.append(f"{source.name}:missing")
+        else:
+            parts.append(f"{source.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+# -- writing -----------------------------------------------------------------------------------
+def dump(bundle: Bundle, files: Mapping[str, Digest], seal_digest: str) -> bytes:
+    body = json.dumps(
+        {
+            "seal": seal_digest,
+            "stamp": code_stamp(),
+            "files": [[rel, d.sha256, d.size] for rel, d in sorted(files.items())],
+            "bundle": _bundle_json(bundle),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    checksum = hashlib.sha256(body).hexdigest()
+    return _MAGIC + f" {READY_FORMAT} {checksum}\n".encode() + body
+
+
+def _text_json(text: PageText) -> dict[str, Any]:
+    return {
+        "title": text.title,
+        "summary_html": text.summary_html,
+        "summary_plain": text.summary_plain,
+        "sections": [[s.heading, s.html, s.plain] for s in text.sections],
+    }
+
+
+def _review_json(review: Review) -> list[str]:
+    return [review.by, review.on.isoformat(), review.due.isoformat()]
+
+
+def _page_json(page: ContentPage, root: Path) -> dict[str, Any]:
+    return {
+        "id": page.id,
+        "kind": page.kind,
+        "illustration": page.illustration.relative_to(root).as_posix(),
+        "review": _review_json(page.review),
+        "text": {lang: _text_json(text) for lang, text in page.text.items()},
+    }
+
+
+def _location_json(location: Location) -> dict[str, Any]:
+    return {
+        "id": location.id,
+        "town": location.town,
+        "state": location.state,
+        "lat": location.lat,
+        "lon": location.lon,
+        "county": location.county,
+        "address": location.address,
+        "phone": location.phone,
+        "hours": location.hours,
+        "notes": dict(location.notes) if location.notes is not None else None,
+    }
+
+
+def _bundle_json(bundle: Bundle) -> dict[str, Any]:
+    return {
+        "id": bundle.id,
+        "version": bundle.version,
+        "languages": list(bundle.languages),
+        "organization": [bundle.organization.name, bundle.organization.website],
+        "locations_illustration": bundle.locations_illustration,
+        "locations": [_location_json(location) for location in bundle.locations],
+        "ui": {lang: dict(texts) for lang, texts in bundle.ui_text.items()},
+        "about": [_page_json(page, bundle.root) for page in bundle.about],
+        "treatments": [_page_json(page, bundle.root) for page in bundle.treatments],
+        "disclaimer": {lang: _text_json(text) for lang, text in bundle.disclaimer.items()},
+    }
+
+
+# -- reading -----------------------------------------------------------------------------------
+def load(data: bytes, root: Path, seal_digest: str) -> ReadyCopy:
+    """The copy in `data` for the bundle folder `root` sealed as `seal_digest`.
+
+    Raises ReadyCopyError when it cannot be used; the caller then validates the bundle itself.
+    """
+    header, _, body = data.partition(b"\n")
+    if header != _MAGIC + f" {READY_FORMAT} {hashlib.sha256(body).hexdigest()}".encode():
+        raise ReadyCopyError("damaged, or written by another format")
+    try:
+        raw = json.loads(body)
+        if raw["seal"] != seal_digest:
+            raise ReadyCopyError("made from another seal")
+        if raw["stamp"] != code_stamp():
+            raise ReadyCopyError("made by another version of the app")
+        files = {_rel(rel): Digest(_str(sha), _int(size)) for rel, sha, size in _list(raw["files"])}
+        return ReadyCopy(_bundle(raw["bundle"], root), files)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        if isinstance(exc, ReadyCopyError):
+            raise
+        raise ReadyCopyError(f"unexpected content ({exc!r})") from None
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {type(value).__name__}")
+    return value
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected an integer, not {type(value).__name__}")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, not {type(value).__name__}")
+    return value
+
+
+def _rel(value: object) -> str:
+    """A path inside the bundle folder (the copy never points outside it)."""
+    parts = _str(value).split("/")
+    if any(part in ("", ".", "..") or "\\" in part for part in parts):
+        raise ValueError(f"not a path inside the bundle: {value!r}")
+    return "/".join(parts)
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _text(raw: Any) -> PageText:
+    return PageText(
+        title=_str(raw["title"]),
+        summary_html=_str(raw["summary_html"]),
+        summary_plain=_str(raw["summary_plain"]),
+        sections=tuple(Section(_str(h), _str(x), _str(p)) for h, x, p in _list(raw["sections"])),
+    )
+
+
+def _review(raw: Sequence[Any]) -> Review:
+    by, on, due = _list(raw)
+    return Review(_str(by), dt.date.fromisoformat(on), dt.date.fromisoformat(due))
+
+
+def _page(raw: Any, root: Path, kind: str) -> ContentPage:
+    if raw["kind"] != kind:
+        raise ValueError(f"a {raw['kind']} page among the {kind} pages")
+    return ContentPage(
+        id=_str(raw["id"]),
+        kind="about" if kind == "about" else "treatment",
+        illustration=root.joinpath(*_rel(raw["illustration"]).split("/")),
+        review=_review(raw["review"]),
+        text={_str(lang): _text(text) for lang, text in raw["text"].items()},
+    )
+
+
+def _location(raw: Any) -> Location:
+    notes = raw["notes"]
+    return Location(
+        id=_str(raw["id"]),
+        town=_str(raw["town"]),
+        state=_str(raw["state"]),
+        lat=float(raw["lat"]),
+        lon=float(raw["lon"]),
+        county=_opt(raw["county"]),
+        address=_opt(raw["address"]),
+        phone=_opt(raw["phone"]),
+        hours=_opt(raw["hours"]),
+        notes=None if notes is None else {_str(k): _str(v) for k, v in notes.items()},
+    )
+
+
+def _bundle(raw: Any, root: Path) -> Bundle:
+    name, website = _list(raw["organization"])
+    return Bundle(
+        root=root,
+        id=_str(raw["id"]),
+        version=_int(raw["version"]),
+        languages=tuple(_str(lang) for lang in _list(raw["languages"])),
+        organization=Organization(_str(name), _str(website)),
+        locations_illustration=_rel(raw["locations_illustration"]),
+        locations=tuple(_location(item) for item in _list(raw["locations"])),
+        ui_text={
+            _str(lang): {_str(k): _str(v) for k, v in texts.items()}
+            for lang, texts in raw["ui"].items()
+        },
+        about=tuple(_page(item, root, "about") for item in _list(raw["about"])),
+        treatments=tuple(_page(item, root, "treatment") for item in _list(raw["treatments"])),
+        disclaimer={_str(lang): _text(text) for lang, text in raw["disclaimer"].items()},
+    )

@@ -1,0 +1,153 @@
+"""A sealed bundle folder on disk: reading its seal (manifest.json + manifest.sig) and checking
+that its files are exactly the ones listed, byte for byte.
+
+Standard library only: the patient app checks its bundle's files at every start, and that path
+must not load the schema or the archive reader (see kiosk/content/ready.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from kiosk.content.problems import BundleError
+
+MANIFEST_JSON = "manifest.json"
+MANIFEST_SIG = "manifest.sig"
+SIGNED_FILES = frozenset({MANIFEST_JSON, MANIFEST_SIG})
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+SIGNATURE_BYTES = 64  # Ed25519
+CHUNK_BYTES = 1024 * 1024
+
+NOT_SIGNED = "The bundle is not signed (it has no manifest.sig)."
+NO_MANIFEST = "The bundle has no manifest.json (it was not made with kiosk bundle build)."
+
+
+@dataclass(frozen=True)
+class Digest:
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Seal:
+    """The exact signed bytes of a sealed folder; `digest` names this seal among all others."""
+
+    manifest: bytes  # manifest.json
+    signature: bytes  # manifest.sig
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.signature + self.manifest).hexdigest()
+
+
+def shown(name: str) -> str:
+    """A name safe to print: control and invisible characters become escapes."""
+    return "".join(c if c.isprintable() else f"\\x{{{ord(c):x}}}" for c in name)
+
+
+def changed(name: str) -> BundleError:
+    return BundleError(f"The file {shown(name)} was changed after the bundle was signed.")
+
+
+def read_seal(folder: Path) -> Seal:
+    if not folder.is_dir():
+        raise BundleError(f"{folder} is not a folder.")
+    return Seal(
+        read_folder_file(folder, MANIFEST_JSON, MAX_MANIFEST_BYTES, NO_MANIFEST),
+        read_folder_file(folder, MANIFEST_SIG, SIGNATURE_BYTES, NOT_SIGNED),
+    )
+
+
+def read_folder_file(folder: Path, name: str, max_bytes: int, missing: str) -> bytes:
+    if not (folder / name).exists():
+        raise BundleError(missing)
+    with open_regular(folder / name, name) as file:
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise BundleError(f"The file {name} in the bundle is too large.")
+    return data
+
+
+def collect_files(root: Path) -> list[tuple[str, Path]]:
+    """Every regular file under `root` but the root's manifest.json/.sig, sorted; no links."""
+    try:
+        return _walk(root)
+    except OSError as exc:
+        raise BundleError(f"The folder {root} could not be read ({exc.strerror}).") from exc
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
+
+
+def _walk(root: Path) -> list[tuple[str, Path]]:
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(root, onerror=_raise):
+        dirs.sort()
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                raise BundleError(
+                    f"The bundle contains a link, which is not allowed: {shown(rel)}."
+                )
+            if stat.S_ISDIR(mode):
+                continue
+            if not stat.S_ISREG(mode):
+                raise BundleError(f"The bundle contains {shown(rel)}, which is not a regular file.")
+            if rel not in SIGNED_FILES:
+                found.append((rel, path))
+    return sorted(found)
+
+
+def open_regular(path: Path, rel: str) -> BinaryIO:
+    """Opens a regular file without following a link, however the folder changes meanwhile."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise BundleError(f"The file {shown(rel)} listed in the bundle is missing.") from None
+    except OSError as exc:
+        raise BundleError(f"The file {shown(rel)} in the bundle cannot be read.") from exc
+    file = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        file.close()
+        raise BundleError(f"The bundle contains {shown(rel)}, which is not a regular file.")
+    return file
+
+
+def hash_file(
+    path: Path, rel: str, limit: int, sink: Callable[[bytes], None] | None = None
+) -> Digest:
+    """SHA-256 and size of a file, reading at most `limit` + 1 bytes."""
+    digest = hashlib.sha256()
+    size = 0
+    with open_regular(path, rel) as file:
+        while size <= limit and (chunk := file.read(min(CHUNK_BYTES, limit + 1 - size))):
+            size += len(chunk)
+            digest.update(chunk)
+            if sink is not None:
+                sink(chunk)
+    return Digest(digest.hexdigest(), size)
+
+
+def check_unlisted(folder: Path, listed: Mapping[str, object]) -> None:
+    for rel, _ in collect_files(folder):
+        if rel not in listed:
+            raise BundleError(f"The bundle contains a file that was not signed: {shown(rel)}.")
+
+
+def check_files(folder: Path, files: Mapping[str, Digest]) -> None:
+    """The folder holds exactly `files` (path -> expected digest) besides its seal."""
+    check_unlisted(folder, files)
+    for rel, expected in files.items():
+        path = folder.joinpath(*rel.split("/"))
+        if hash_file(path, rel, expected.size) != expected:
+            raise changed(rel)

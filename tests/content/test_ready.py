@@ -1,0 +1,137 @@
+"""The ready copy: a validated bundle saved so the app can start without validating again."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import ready
+from kiosk.content.bundle import Bundle
+from kiosk.content.problems import BundleError
+from kiosk.content.ready import ReadyCopyError
+from kiosk.content.sealed import Digest, check_files, collect_files, hash_file, read_seal
+from kiosk.content.validate import load_folder
+from kiosk.paths import default_bundle_dir
+
+SEAL = "ab" * 32
+
+
+@pytest.fixture(scope="module")
+def default_bundle() -> Bundle:
+    return load_folder(default_bundle_dir())
+
+
+def files_of(folder: Path) -> dict[str, Digest]:
+    return {rel: hash_file(path, rel, 1 << 30) for rel, path in collect_files(folder)}
+
+
+def test_a_copy_reads_back_as_the_same_bundle(default_bundle: Bundle, tmp_path: Path) -> None:
+    files = files_of(default_bundle.root)
+    data = ready.dump(default_bundle, files, SEAL)
+    copy = ready.load(data, default_bundle.root, SEAL)
+    assert copy.bundle == default_bundle  # every page, language, location and UI text
+    assert copy.files == files
+    # Moved with its folder, the copy points into the new place.
+    moved = ready.load(data, tmp_path, SEAL).bundle
+    assert moved.root == tmp_path
+    assert moved.treatments[0].illustration == tmp_path / default_bundle.treatments[
+        0
+    ].illustration.relative_to(default_bundle.root)
+
+
+def test_the_start_up_check_finds_changed_missing_and_extra_files(
+    default_bundle: Bundle, tmp_path: Path
+) -> None:
+    folder = tmp_path / "bundle"
+    shutil.copytree(default_bundle.root, folder)
+    copy = ready.load(ready.dump(default_bundle, files_of(folder), SEAL), folder, SEAL)
+    check_files(folder, copy.files)  # untouched: passes
+    page = next(folder.glob("pages/*.md"))
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"e", b"E", 1))
+    with pytest.raises(BundleError, match="was changed after the bundle was signed"):
+        check_files(folder, copy.files)
+    page.unlink()
+    with pytest.raises(BundleError, match="is missing"):
+        check_files(folder, copy.files)
+    page.write_bytes(original)
+    (folder / "pages" / "extra.en.md").write_text("# Extra\n")
+    with pytest.raises(BundleError, match=r"not signed: pages/extra\.en\.md"):
+        check_files(folder, copy.files)
+    assert read_seal(folder) == read_seal(default_bundle.root)
+
+
+def test_a_damaged_copy_is_refused(default_bundle: Bundle) -> None:
+    data = bytearray(ready.dump(default_bundle, {}, SEAL))
+    data[len(data) // 2] ^= 0x20
+    with pytest.raises(ReadyCopyError, match="damaged"):
+        ready.load(bytes(data), default_bundle.root, SEAL)
+    with pytest.raises(ReadyCopyError):
+        ready.load(b"", default_bundle.root, SEAL)
+
+
+def test_a_copy_of_another_seal_is_refused(default_bundle: Bundle) -> None:
+    data = ready.dump(default_bundle, {}, SEAL)
+    with pytest.raises(ReadyCopyError, match="another seal"):
+        ready.load(data, default_bundle.root, "cd" * 32)
+
+
+def test_a_copy_made_by_other_code_is_refused(
+    default_bundle: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = ready.dump(default_bundle, {}, SEAL)
+    monkeypatch.setattr(ready, "code_stamp", lambda: "a-newer-app")
+    with pytest.raises(ReadyCopyError, match="another version"):
+        ready.load(data, default_bundle.root, SEAL)
+
+
+def test_the_code_stamp_follows_the_renderer_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = ready.code_stamp()
+    assert ready.code_stamp() == before
+    monkeypatch.setattr(ready, "_RENDERERS", (*ready._RENDERERS, "not-there.py"))
+    assert ready.code_stamp() != before
+
+
+def reframed(data: bytes, edit: dict[str, object]) -> bytes:
+    """The copy with its JSON edited and its checksum made to match (a copy written by a bug,
+    not by damage)."""
+    _, _, body = data.partition(b"\n")
+    raw = json.loads(body)
+    raw["bundle"].update(edit)
+    new_body = json.dumps(raw).encode()
+    return f"kiosk-ready-copy 1 {hashlib.sha256(new_body).hexdigest()}\n".encode() + new_body
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"locations_illustration": "../../etc/passwd"},
+        {"version": "1"},
+        {"version": True},
+        {"languages": "en"},
+        {"about": [{"kind": "treatment"}]},
+        {"organization": ["only a name"]},
+    ],
+)
+def test_a_copy_of_the_wrong_shape_is_refused(
+    default_bundle: Bundle, edit: dict[str, object]
+) -> None:
+    data = reframed(ready.dump(default_bundle, {}, SEAL), edit)
+    with pytest.raises(ReadyCopyError):
+        ready.load(data, default_bundle.root, SEAL)
+
+
+def test_a_copy_with_a_path_out_of_the_folder_is_refused(default_bundle: Bundle) -> None:
+    page = dataclasses.replace(
+        default_bundle.about[0], illustration=default_bundle.root / "img" / ".." / ".." / "x.svg"
+    )
+    bundle = dataclasses.replace(default_bundle, about=(page, *default_bundle.about[1:]))
+    with pytest.raises(ReadyCopyError, match="not a path inside"):
+        ready.load(ready.dump(bundle, {}, SEAL), default_bundle.root, SEAL)

@@ -1,0 +1,152 @@
+"""serve(): what the patient app shows at start-up, from a ready copy when the store has one.
+
+The copy only saves validation: every file is still checked against what was signed, the
+signer must still be trusted, and anything unusual sends the store down the full path.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import distribution, validate
+from kiosk.content.store import BundleStore
+from kiosk.staff.log import StaffLog
+from tests.store.conftest import KeyPair, MakeBundle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def forbid_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Makes the slow path fail loudly, to show that a start used the ready copy."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the full verification ran")
+
+    monkeypatch.setattr(distribution, "verify_folder", refuse)
+    monkeypatch.setattr(validate, "load_folder", refuse)
+
+
+def copies(store: BundleStore) -> list[str]:
+    return sorted(p.name for p in store.ready_dir.iterdir())
+
+
+def test_first_start_validates_and_writes_a_copy_the_next_start_uses(
+    store: BundleStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = store.serve()
+    assert (first.source, first.bundle.id, first.fallback_reason) == (
+        "builtin",
+        "default-content",
+        None,
+    )
+    assert len(copies(store)) == 1
+    forbid_full_checks(monkeypatch)
+    second = store.serve()
+    assert second == first  # the same pages, texts and locations
+
+
+def test_an_install_writes_the_copy_for_the_next_start(
+    store: BundleStore, make_bundle: MakeBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = store.install(make_bundle(1))
+    forbid_full_checks(monkeypatch)
+    served = store.serve()
+    assert (served.source, served.bundle.id, served.bundle.version) == (
+        "installed",
+        "clinic-content",
+        1,
+    )
+    assert served.bundle.root == installed.path
+
+
+def test_a_file_changed_after_the_copy_was_made_is_caught(
+    store: BundleStore, make_bundle: MakeBundle, log: StaffLog
+) -> None:
+    installed = store.install(make_bundle(1))
+    assert store.serve().source == "installed"  # the copy exists and is used
+    page = next((installed.path / "pages").glob("*.en.md"))
+    page.write_text(page.read_text() + "\nAn extra line.\n")
+    served = store.serve()
+    assert served.source == "builtin"
+    assert served.fallback_reason is not None
+    assert "was changed after the bundle was signed" in served.fallback_reason
+    assert log.recent(1)[0].action == "fallback"
+
+
+def test_a_signer_no_longer_trusted_is_not_served_from_its_copy(
+    store: BundleStore, make_bundle: MakeBundle, keys: KeyPair
+) -> None:
+    store.install(make_bundle(1))
+    store.serve()
+    for key in store.trusted_dir.iterdir():
+        key.unlink()
+    served = store.serve()
+    assert served.source == "builtin"
+    assert served.fallback_reason is not None and "does not trust" in served.fallback_reason
+
+
+def test_a_damaged_copy_is_ignored_and_replaced(
+    store: BundleStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = store.serve()
+    (copy,) = store.ready_dir.iterdir()
+    copy.write_bytes(copy.read_bytes()[:-10])
+    assert store.serve() == first  # validated again, in full
+    forbid_full_checks(monkeypatch)
+    assert store.serve() == first  # and the rewritten copy is good
+
+
+def test_an_unwritable_copy_only_costs_time(
+    store: BundleStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.clean_up()
+    store.ready_dir.write_text("not a folder")  # every write into it fails
+    served = store.serve()
+    assert (served.source, served.bundle.id) == ("builtin", "default-content")
+
+
+def test_copies_of_bundles_no_longer_kept_are_deleted_at_start_up(
+    store: BundleStore, make_bundle: MakeBundle
+) -> None:
+    store.serve()
+    for version in range(1, 6):
+        store.install(make_bundle(version))
+    assert len(copies(store)) == 6  # the built-in one and one per install
+    (store.ready_dir / "leftover.json").write_text("{}")
+    store.serve()
+    # The built-in bundle's, the active one's and the three previous ones'.
+    assert len(copies(store)) == 5
+
+
+def test_a_start_with_a_copy_loads_neither_the_schema_nor_the_markdown_parser(
+    tmp_path: Path,
+) -> None:
+    """The point of the ready copy (bench/bench_ui.py measures what it saves): the real
+    `kiosk --smoke-test`, started twice on one data folder."""
+    script = (
+        "import os, sys\n"
+        "from kiosk.cli import main\n"
+        "code = main(['--data-dir', sys.argv[1], '--smoke-test'])\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'markdown_it'})\n"
+        "print('heavy', ','.join(heavy) or '-')\n"
+        "sys.exit(code)\n"
+    )
+
+    def start() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "data")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return done.stdout.splitlines()[-1]
+
+    assert start() == "heavy markdown_it,pydantic"  # the first start validates
+    assert start() == "heavy -"
