@@ -7,14 +7,16 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.content.problems import BundleError
-from kiosk.content.signing import KeyFileError, load_private_key, load_public_key
 
-# The schema, validation and distribution modules are imported by the commands that use them:
-# `kiosk` without a sub-command builds this parser too, and the patient app's start must not
-# load pydantic (bench/bench_ui.py).
+if TYPE_CHECKING:
+    from kiosk.content.signing import KeyFileError
+
+# The schema, validation, distribution and signing modules are imported by the commands that
+# use them: `kiosk` without a sub-command builds this parser too, and the patient app's start
+# must not load pydantic or cryptography (bench/bench_ui.py).
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -112,6 +114,7 @@ def _refused(exc: BundleError | KeyFileError) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kiosk.content.distribution import build_bundle
+    from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("build", args.src, args.key, args.out.absolute().parent):
         return 2
@@ -136,6 +139,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_seal(args: argparse.Namespace) -> int:
     from kiosk.content.distribution import seal_folder
+    from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("seal", args.src, args.key):
         return 2
@@ -154,6 +158,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from kiosk.content.distribution import verify_bundle, verify_folder
+    from kiosk.content.signing import KeyFileError, load_public_key
 
     path: Path = args.path
     if _missing("verify", path, *args.trust):

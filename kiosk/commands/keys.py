@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from kiosk.content.signing import KeyFileError, generate_keypair, key_id, load_public_key
-
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keys = sub.add_parser("keys", help="create the keys that sign content bundles")
@@ -30,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    # Deferred, like every command's heavy imports: `kiosk` alone builds this parser too.
+    from kiosk.content.signing import KeyFileError, generate_keypair, key_id, load_public_key
+
     try:
         private_path, public_path = generate_keypair(args.out, args.name)
         ident = key_id(load_public_key(public_path))

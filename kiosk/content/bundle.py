@@ -45,6 +45,7 @@ class Review:
 class Organization:
     name: str
     website: str
+    website_qr: tuple[str, ...]  # its QR code: rows of "1"/"0" modules (kiosk/content/qr.py)
 
 
 @dataclass(frozen=True)

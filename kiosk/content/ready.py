@@ -34,12 +34,13 @@ from kiosk.content.bundle import (
     Review,
     Section,
 )
+from kiosk.content.qr import is_qr_rows
 from kiosk.content.sealed import Digest
 
 READY_FORMAT = 1
 _MAGIC = b"kiosk-ready-copy"
 # The modules whose code decides what a Bundle holds; editing one invalidates every copy.
-_RENDERERS = ("bundle.py", "manifest.py", "markup.py", "validate.py", "ready.py")
+_RENDERERS = ("bundle.py", "manifest.py", "markup.py", "qr.py", "validate.py", "ready.py")
 
 
 class ReadyCopyError(ValueError):
@@ -130,7 +131,11 @@ def _bundle_json(bundle: Bundle) -> dict[str, Any]:
         "id": bundle.id,
         "version": bundle.version,
         "languages": list(bundle.languages),
-        "organization": [bundle.organization.name, bundle.organization.website],
+        "organization": [
+            bundle.organization.name,
+            bundle.organization.website,
+            list(bundle.organization.website_qr),
+        ],
         "locations_illustration": bundle.locations_illustration,
         "locations": [_location_json(location) for location in bundle.locations],
         "ui": {lang: dict(texts) for lang, texts in bundle.ui_text.items()},
@@ -236,13 +241,16 @@ def _location(raw: Any) -> Location:
 
 
 def _bundle(raw: Any, root: Path) -> Bundle:
-    name, website = _list(raw["organization"])
+    name, website, qr = _list(raw["organization"])
+    website_qr = tuple(_list(qr))
+    if not is_qr_rows(website_qr):
+        raise ValueError("not a QR code")
     return Bundle(
         root=root,
         id=_str(raw["id"]),
         version=_int(raw["version"]),
         languages=tuple(_str(lang) for lang in _list(raw["languages"])),
-        organization=Organization(_str(name), _str(website)),
+        organization=Organization(_str(name), _str(website), website_qr),
         locations_illustration=_rel(raw["locations_illustration"]),
         locations=tuple(_location(item) for item in _list(raw["locations"])),
         ui_text={

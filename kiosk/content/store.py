@@ -29,22 +29,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
 from kiosk import atomic
 from kiosk.content import ready
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
-from kiosk.content.signing import KeyFileError, find_signer, key_id, load_public_key
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     from kiosk.content.distribution import VerifiedBundle
 
-# kiosk.content.distribution and kiosk.content.validate are imported where they are used: they
-# load the schema (pydantic) and the Markdown parser, which the patient app's start skips when a
-# bundle has a ready copy (bench/bench_ui.py measures the difference).
+# kiosk.content.distribution, kiosk.content.validate and kiosk.content.signing are imported
+# where they are used: they load the schema (pydantic), the Markdown parser and cryptography,
+# which the patient app's start skips when its bundle has a ready copy (bench/bench_ui.py).
 
 KEEP_PREVIOUS = 3
 STATE_NAME = "state.json"
@@ -54,6 +52,7 @@ MIN_SPARE_BYTES = 4 * 1024 * 1024  # free space left over after an install, at t
 Source = Literal["installed", "previous", "builtin"]
 Clock = Callable[[], dt.datetime]
 Progress = Callable[[int, int], None]
+Keys = Callable[[], "Sequence[Ed25519PublicKey]"]  # loaded only when a signature is checked
 _T = TypeVar("_T")
 
 
@@ -268,6 +267,8 @@ def _is_bundle_file(entry: os.DirEntry[str]) -> bool:
 
 def load_keys(folder: Path) -> list[Ed25519PublicKey]:
     """Every usable `*.pub` key in a folder; unusable files are skipped (they trust nothing)."""
+    from kiosk.content.signing import KeyFileError, load_public_key
+
     keys = []
     if folder.is_dir():
         for path in sorted(folder.glob("*.pub")):
@@ -289,7 +290,7 @@ class BundleStore:
         self,
         root: Path,
         builtin: Path,
-        builtin_trust: Sequence[Ed25519PublicKey],
+        builtin_trust: Sequence[Ed25519PublicKey] | Keys,
         *,
         events: EventSink | None = None,
         clock: Clock = utc_now,
@@ -297,7 +298,7 @@ class BundleStore:
         self.root = root
         self.builtin = builtin
         # Keys shipped with the app vouch for the built-in bundle only, never for an install.
-        self.builtin_trust = list(builtin_trust)
+        self._builtin_trust = builtin_trust
         self.events: EventSink = events or _NoEvents()
         self.clock = clock
 
@@ -347,11 +348,21 @@ class BundleStore:
             os.close(fd)  # closing releases the lock
 
     # -- trusted keys -----------------------------------------------------------------------
+    @property
+    def builtin_trust(self) -> Sequence[Ed25519PublicKey]:
+        if callable(self._builtin_trust):
+            self._builtin_trust = list(self._builtin_trust())
+        return self._builtin_trust
+
     def trusted_keys(self) -> list[Ed25519PublicKey]:
         return load_keys(self.trusted_dir)
 
     def trust_key(self, public_key: Path) -> str:
         """Adds a public key (PEM) to the keys trusted for installs; returns its key id."""
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+        from kiosk.content.signing import KeyFileError, key_id, load_public_key
+
         try:
             key = load_public_key(public_key)
         except KeyFileError as exc:
@@ -435,18 +446,19 @@ class BundleStore:
             )
         return Served(bundle, source, reason)
 
-    def _patient_content(self, folder: Path, keys: Sequence[Ed25519PublicKey]) -> Bundle:
+    def _patient_content(self, folder: Path, keys: Keys) -> Bundle:
         seal = read_seal(folder)
         copy = self._ready_copy(folder, seal)
-        if copy is not None and find_signer(keys, seal.signature, seal.manifest) is not None:
+        if copy is not None:
+            # The signature was checked when the copy was made, for exactly these seal bytes;
+            # checking it again would prove nothing more (whoever can write the copy can also
+            # write a trusted key), while the files' hashes catch a damaged disk.
             check_files(folder, copy.files)
             return copy.bundle
-        # No usable copy, or a signature the keys do not vouch for: the full checks decide,
-        # with their own precise reasons.
         from kiosk.content.distribution import verify_folder
         from kiosk.content.validate import load_folder
 
-        info = verify_folder(folder, keys)
+        info = verify_folder(folder, keys())
         bundle = load_folder(folder)
         files = {entry.path: Digest(entry.sha256, entry.size) for entry in info.files}
         self._write_ready_copy(bundle, files, seal)
@@ -519,11 +531,13 @@ class BundleStore:
         """
         from kiosk.content.distribution import verify_folder
 
-        folder, info, source, installed_at, reason = self._pick(verify_folder)
+        folder, info, source, installed_at, reason = self._pick(
+            lambda folder, keys: verify_folder(folder, keys())
+        )
         return ActiveBundle(folder, info, source, installed_at, reason)
 
     def _pick(
-        self, open_one: Callable[[Path, Sequence[Ed25519PublicKey]], _T]
+        self, open_one: Callable[[Path, Keys], _T]
     ) -> tuple[Path, _T, Source, dt.datetime | None, str | None]:
         """The first bundle `open_one` accepts: the active one, the previous ones newest
         first, else the built-in one; with the reasons the ones before it were passed over."""
@@ -533,7 +547,13 @@ class BundleStore:
         except ValueError:
             state = State()
             reasons.append("The record of installed bundles is damaged.")
-        keys = self.trusted_keys() if state.entries else []
+        loaded: list[Sequence[Ed25519PublicKey]] = []
+
+        def keys() -> Sequence[Ed25519PublicKey]:
+            if not loaded:
+                loaded.append(self.trusted_keys())
+            return loaded[0]
+
         for index, entry in enumerate(state.entries):
             folder = self.bundles_dir / entry.folder
             try:
@@ -545,7 +565,7 @@ class BundleStore:
             source: Source = "installed" if entry is state.active else "previous"
             return folder, opened, source, entry.installed_at, " ".join(reasons) or None
         try:
-            opened = open_one(self.builtin, self.builtin_trust)
+            opened = open_one(self.builtin, lambda: self.builtin_trust)
         except (BundleError, OSError) as exc:
             raise BundleError(
                 f"The built-in content is damaged ({_sentence(exc)}); reinstall the kiosk software."

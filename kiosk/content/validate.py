@@ -27,6 +27,7 @@ from kiosk.content.manifest import (
 )
 from kiosk.content.markup import check_subset, split_page
 from kiosk.content.problems import BundleError, Problems
+from kiosk.content.qr import qr_rows
 
 MAX_PAGE_BYTES = 64 * 1024
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
@@ -286,7 +287,9 @@ class _Validator:
             version=manifest.version,
             languages=tuple(manifest.languages),
             organization=runtime.Organization(
-                name=manifest.organization.name, website=manifest.organization.website
+                name=manifest.organization.name,
+                website=manifest.organization.website,
+                website_qr=qr_rows(manifest.organization.website),
             ),
             locations_illustration=manifest.locations_illustration,
             locations=tuple(runtime_location(location) for location in manifest.locations),

@@ -13,8 +13,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from kiosk import paths
 from kiosk.content import store as store_module
 from kiosk.content.store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
@@ -24,6 +22,7 @@ from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 STORE_FOLDER = "store"
 
@@ -41,12 +40,13 @@ class Staff:
     ) -> None:
         self.data_dir = data_dir
         self.log = StaffLog(data_dir / LOG_NAME, clock=wall_clock)
-        if builtin_trust is None:
-            builtin_trust = store_module.load_keys(paths.builtin_trust_dir())
         self.store = BundleStore(
             data_dir / STORE_FOLDER,
             builtin if builtin is not None else paths.default_bundle_dir(),
-            builtin_trust,
+            # Loaded when first needed: a start from a ready copy checks no signature.
+            builtin_trust
+            if builtin_trust is not None
+            else lambda: store_module.load_keys(paths.builtin_trust_dir()),
             events=self.log,
             clock=wall_clock,
         )

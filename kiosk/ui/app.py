@@ -228,7 +228,10 @@ def build_kiosk(
     # garbage (after the old pages' deleteLater), so its heap stays small over weeks. The
     # engine is the receiver, so a reset during teardown calls nothing.
     state.resetDone.connect(lambda: QTimer.singleShot(0, engine.collectGarbage))
-    engine.addImageProvider(PROVIDER_ID, QrImageProvider())
+    qr_codes = QrImageProvider()
+    qr_codes.add_bundle(bundle)
+    state.bundleChanged.connect(lambda: qr_codes.add_bundle(state.bundle))
+    engine.addImageProvider(PROVIDER_ID, qr_codes)
     warnings: list[str] = []
 
     def on_warnings(errors: list[QQmlError]) -> None:

@@ -118,6 +118,8 @@ def reframed(data: bytes, edit: dict[str, object]) -> bytes:
         {"languages": "en"},
         {"about": [{"kind": "treatment"}]},
         {"organization": ["only a name"]},
+        {"organization": ["Clinic", "https://x.test", ["01", "10"]]},
+        {"organization": ["Clinic", "https://x.test", ["2" * 21] * 21]},
     ],
 )
 def test_a_copy_of_the_wrong_shape_is_refused(

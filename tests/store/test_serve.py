@@ -77,16 +77,28 @@ def test_a_file_changed_after_the_copy_was_made_is_caught(
     assert log.recent(1)[0].action == "fallback"
 
 
-def test_a_signer_no_longer_trusted_is_not_served_from_its_copy(
+def test_without_a_copy_the_signature_is_checked_again(
     store: BundleStore, make_bundle: MakeBundle, keys: KeyPair
 ) -> None:
+    """The copy stands for one full check of exactly these seal bytes; once it is gone (or
+    stale), the signature is checked again, against the keys trusted now."""
     store.install(make_bundle(1))
-    store.serve()
+    for copy in store.ready_dir.iterdir():
+        copy.unlink()
     for key in store.trusted_dir.iterdir():
         key.unlink()
     served = store.serve()
     assert served.source == "builtin"
     assert served.fallback_reason is not None and "does not trust" in served.fallback_reason
+
+
+def test_a_start_from_copies_loads_no_key(
+    store: BundleStore, make_bundle: MakeBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.install(make_bundle(1))
+    fresh = BundleStore(store.root, store.builtin, lambda: pytest.fail("keys were loaded"))
+    monkeypatch.setattr(fresh, "trusted_keys", lambda: pytest.fail("keys were loaded"))
+    assert fresh.serve().source == "installed"
 
 
 def test_a_damaged_copy_is_ignored_and_replaced(
@@ -122,16 +134,17 @@ def test_copies_of_bundles_no_longer_kept_are_deleted_at_start_up(
     assert len(copies(store)) == 5
 
 
-def test_a_start_with_a_copy_loads_neither_the_schema_nor_the_markdown_parser(
+def test_a_start_with_a_copy_loads_no_schema_markdown_or_cryptography(
     tmp_path: Path,
 ) -> None:
     """The point of the ready copy (bench/bench_ui.py measures what it saves): the real
     `kiosk --smoke-test`, started twice on one data folder."""
     script = (
         "import os, sys\n"
+        "HEAVY = {'pydantic', 'markdown_it', 'cryptography', 'argon2', 'segno'}\n"
         "from kiosk.cli import main\n"
         "code = main(['--data-dir', sys.argv[1], '--smoke-test'])\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'markdown_it'})\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & HEAVY)\n"
         "print('heavy', ','.join(heavy) or '-')\n"
         "sys.exit(code)\n"
     )
@@ -148,5 +161,5 @@ def test_a_start_with_a_copy_loads_neither_the_schema_nor_the_markdown_parser(
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout.splitlines()[-1]
 
-    assert start() == "heavy markdown_it,pydantic"  # the first start validates
+    assert start() == "heavy cryptography,markdown_it,pydantic,segno"  # the first start validates
     assert start() == "heavy -"

@@ -5,15 +5,16 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import pytest
 import segno
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.bundle import Bundle
 from kiosk.ui.locations import Locations, fit, label_sides, ordered
-from kiosk.ui.qr import QUIET_ZONE, qr_image, qr_matrix, qr_source
+from kiosk.ui.qr import QUIET_ZONE, QrImageProvider, qr_image, qr_matrix, qr_source
 from kiosk.ui.settings import UiSettings
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, go, scene_rect, settle
@@ -102,6 +103,51 @@ def test_qr_code_is_made_on_the_device_and_encodes_the_website() -> None:
             pixel = image.pixelColor(col * module_px + module_px // 2, row * module_px + 1)
             assert (pixel.value() < 128) == matrix[row][col]
     assert qr_source(url) == "image://qr/https%3A%2F%2Ftown-pt.com"
+
+
+def test_the_bundle_brings_its_website_code_ready_made(
+    default_bundle: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The patient app draws the website's code from the bundle (made by segno when the bundle
+    was validated), so showing it never imports segno; it is the code segno makes."""
+    website = default_bundle.organization.website
+    provider = QrImageProvider()
+    provider.add_bundle(default_bundle)
+    monkeypatch.setattr("kiosk.ui.qr.qr_rows", lambda _text: pytest.fail("segno was used"))
+    image = provider.requestImage(
+        qr_source(website)[len("image://qr/") :], QSize(), QSize(420, 420)
+    )
+    monkeypatch.undo()
+    qr_matrix.cache_clear()
+    assert image == qr_image(website, 420)
+    expected = segno.make(website, error="m", micro=False)
+    assert (
+        len(default_bundle.organization.website_qr)
+        == expected.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    )
+
+
+def test_the_code_on_screen_is_the_website_s_code(
+    qtbot: QtBot, make_kiosk: KioskFactory, clock: FakeClock, default_bundle: Bundle
+) -> None:
+    """Read back from the rendered window, module by module: what a phone would scan."""
+    kiosk = make_kiosk(size=(1920, 1080))
+    kiosk.state.start()
+    kiosk.state.openLocation("emerson")
+    settle(qtbot, kiosk)
+    qr = find(kiosk, "qrCode", in_page=True)
+    qtbot.waitUntil(lambda: qr.property("progress") == 1.0 and qr.implicitWidth() > 0)
+    settle(qtbot, kiosk)
+    shot = kiosk.window.grabWindow()
+    rect = scene_rect(qr).toRect()
+    matrix = qr_matrix(default_bundle.organization.website)
+    module_px = rect.width() / len(matrix)
+    assert rect.width() == rect.height() and module_px >= 4
+    for row, modules in enumerate(matrix):
+        for col, dark in enumerate(modules):
+            x = rect.x() + int((col + 0.5) * module_px)
+            y = rect.y() + int((row + 0.5) * module_px)
+            assert (shot.pixelColor(x, y).value() < 128) == dark, (row, col)
 
 
 def test_map_markers_do_not_overlap(
