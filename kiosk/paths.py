@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "clinic-kiosk"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 
@@ -41,4 +39,6 @@ def data_dir(override: Path | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser().resolve()
+    import platformdirs  # deferred: needed only without --data-dir and $KIOSK_DATA_DIR
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
