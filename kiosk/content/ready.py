@@ -4,7 +4,8 @@ Validating a bundle means loading the schema (pydantic) and the Markdown parser,
 the patient app's start-up time and memory (bench/bench_ui.py). So when the store has fully
 verified and validated a bundle once, it keeps the resulting `Bundle` as plain JSON in
 `ready/<seal digest>.json`, together with every file's expected hash. At the next start it only
-checks the seal's signature and every file's hash (kiosk/content/sealed.py) and reads this copy.
+checks every file's hash against this copy (kiosk/content/sealed.py) and reads it; why the
+signature is not checked again is in docs/keys.md ("What is checked when").
 
 A copy is used only when everything matches: its own checksum (a damaged copy is ignored), the
 seal it was made from (a new bundle never meets an old copy), and the stamp of the code that

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import json
 import os
 import secrets
@@ -281,8 +282,13 @@ def _folder_name(info: VerifiedBundle) -> str:
     return f"{info.id}-v{info.version}-{secrets.token_hex(3)}"
 
 
-def _describe(info: VerifiedBundle) -> str:
+def _describe(info: VerifiedBundle | Bundle) -> str:
     return f"{info.id} version {info.version}"
+
+
+def _file_digests(info: VerifiedBundle) -> dict[str, Digest]:
+    """What the signed manifest says every file must hash to (kept in the ready copy)."""
+    return {entry.path: Digest(entry.sha256, entry.size) for entry in info.files}
 
 
 class BundleStore:
@@ -431,9 +437,10 @@ class BundleStore:
         """`start_up()` for the patient app: cleans up, then loads the content of the bundle
         `open_active()` would pick, with the same fallbacks, recorded the same way.
 
-        A bundle with a ready copy is checked by its signature and every file's hash, then
-        read from the copy; one without is verified and validated in full, and its copy is
-        written for the next start. Raises BundleError only when the built-in bundle fails.
+        A bundle with a ready copy has every file's hash checked against it, then is read
+        from the copy; one without is verified (signature included) and validated in full,
+        and its copy is written for the next start. Raises BundleError only when the built-in
+        bundle fails.
         """
         self.clean_up()
         _, bundle, source, _, reason = self._pick(self._patient_content)
@@ -441,7 +448,7 @@ class BundleStore:
             self.events.record(
                 "fallback",
                 reason,
-                served=f"{bundle.id} version {bundle.version}",
+                served=_describe(bundle),
                 source=source,
             )
         return Served(bundle, source, reason)
@@ -460,8 +467,7 @@ class BundleStore:
 
         info = verify_folder(folder, keys())
         bundle = load_folder(folder)
-        files = {entry.path: Digest(entry.sha256, entry.size) for entry in info.files}
-        self._write_ready_copy(bundle, files, seal)
+        self._write_ready_copy(bundle, _file_digests(info), seal)
         return bundle
 
     def _ready_copy(self, folder: Path, seal: Seal) -> ready.ReadyCopy | None:
@@ -547,13 +553,7 @@ class BundleStore:
         except ValueError:
             state = State()
             reasons.append("The record of installed bundles is damaged.")
-        loaded: list[Sequence[Ed25519PublicKey]] = []
-
-        def keys() -> Sequence[Ed25519PublicKey]:
-            if not loaded:
-                loaded.append(self.trusted_keys())
-            return loaded[0]
-
+        keys = functools.cache(self.trusted_keys)  # read once, and only if a check needs them
         for index, entry in enumerate(state.entries):
             folder = self.bundles_dir / entry.folder
             try:
@@ -772,9 +772,8 @@ class BundleStore:
             _remove(final)
             raise StoreError(_copy_failure(exc)) from None
         # The patient app's next start reads this instead of validating again.
-        files = {e.path: Digest(e.sha256, e.size) for e in info.files}
         with contextlib.suppress(BundleError, OSError):
-            self._write_ready_copy(content, files, read_seal(final))
+            self._write_ready_copy(content, _file_digests(info), read_seal(final))
         return ActiveBundle(final, info, "installed", entry.installed_at, None)
 
     def rollback(self) -> ActiveBundle:
