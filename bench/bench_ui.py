@@ -36,7 +36,7 @@ after the start-up work of 2026-11-21 (ready copies, deferred imports):
                      ratio 1.48 (target 1.6: met)
 
 Before (2026-11-20): cold start 3.14x, peak RSS 1.83x. The start now reads the bundle's ready
-copy (kiosk/content/ready.py) and checks its files' hashes, so it never imports pydantic,
+copy (kiosk/store/ready.py) and checks its files' hashes, so it never imports pydantic,
 markdown-it, cryptography, argon2 or segno (about 250 ms and 35 MiB). What is left beyond the
 bare window: the app's own modules (~120 ms, of which ~25 ms is PySide6 building the enums of
 the `Qt` namespace on first use and ~30 ms is creating dataclasses), the bundle (~10 ms), and
@@ -204,8 +204,8 @@ def child_bare_taps(count: int) -> None:
 
 def build_app(transition: bool) -> object:
     import kiosk.ui
-    from kiosk.ui.app import build_kiosk
-    from kiosk.ui.settings import UiSettings
+    from kiosk.app.wiring import build_kiosk
+    from kiosk.patient.ui_settings import UiSettings
 
     kiosk = build_kiosk(
         settings=UiSettings(idle_seconds=1e6, tap_debounce_ms=0),
@@ -220,7 +220,7 @@ def build_app(transition: bool) -> object:
 def child_kiosk_taps(count: int, transition: bool) -> None:
     from PySide6.QtQuick import QQuickItem
 
-    from kiosk.ui.app import Kiosk
+    from kiosk.app.wiring import Kiosk
 
     kiosk = build_app(transition)
     assert isinstance(kiosk, Kiosk)
@@ -278,7 +278,7 @@ def navigation_script(bundle: object) -> list[Callable[[object], None]]:
 def child_kiosk_memory(count: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
-    from kiosk.ui.app import Kiosk
+    from kiosk.app.wiring import Kiosk
 
     kiosk = build_app(transition=False)
     assert isinstance(kiosk, Kiosk)

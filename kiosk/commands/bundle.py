@@ -209,8 +209,8 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 
 def cmd_install(args: argparse.Namespace) -> int:
-    from kiosk.content.store import StoreError
     from kiosk.staff.service import Staff
+    from kiosk.store.bundle_store import StoreError
 
     path: Path = args.file
     if not path.is_file():
@@ -254,8 +254,8 @@ def _bundle_json(info: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from kiosk.content.store import StoreError
     from kiosk.staff.service import Staff
+    from kiosk.store.bundle_store import StoreError
 
     store = Staff.open(args.data_dir).store
     problem: str | None = None
@@ -313,8 +313,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
-    from kiosk.content.store import StoreError
     from kiosk.staff.service import Staff
+    from kiosk.store.bundle_store import StoreError
 
     try:
         active = Staff.open(args.data_dir).rollback()

@@ -45,8 +45,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_trust(args: argparse.Namespace) -> int:
-    from kiosk.content.store import StoreError  # deferred: only this command needs the store
     from kiosk.staff.service import Staff
+    from kiosk.store.bundle_store import StoreError  # deferred: only this command needs the store
 
     path: Path = args.public_key
     if not path.is_file():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from kiosk.ui.screenshots import LAYOUTS, SCREENS
+    from kiosk.app.screenshots import LAYOUTS, SCREENS
 
     shots = sub.add_parser(
         "screenshots",
@@ -37,8 +37,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
+    from kiosk.app.screenshots import LAYOUTS, SCREENS, contact_sheet, render
     from kiosk.content.problems import BundleError
-    from kiosk.ui.screenshots import LAYOUTS, SCREENS, contact_sheet, render
 
     steps = [{100: 0, 150: 1, 200: 2}[p] for p in (args.text_size or (100, 150, 200))]
     try:

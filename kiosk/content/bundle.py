@@ -1,7 +1,7 @@
 """A validated bundle as the app shows it: plain frozen dataclasses, every page split per language.
 
 This module imports nothing beyond the standard library on purpose: the patient app builds a
-Bundle at every start from the store's ready copy (kiosk/content/ready.py), and loading the
+Bundle at every start from the store's ready copy (kiosk/store/ready.py), and loading the
 schema (pydantic) or the Markdown parser there would double the start-up time. Validation
 (kiosk/content/validate.py) is the only place that turns an authoring folder into a Bundle.
 """

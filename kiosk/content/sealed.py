@@ -2,7 +2,7 @@
 that its files are exactly the ones listed, byte for byte.
 
 Standard library only: the patient app checks its bundle's files at every start, and that path
-must not load the schema or the archive reader (see kiosk/content/ready.py).
+must not load the schema or the archive reader (see kiosk/store/ready.py).
 """
 
 from __future__ import annotations

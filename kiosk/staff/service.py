@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import paths
-from kiosk.content import store as store_module
-from kiosk.content.store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
-from kiosk.settings import SETTINGS_NAME, Settings, load_settings, save_settings
 from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
 from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
+from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_settings
+from kiosk.store import bundle_store as store_module
+from kiosk.store.bundle_store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher

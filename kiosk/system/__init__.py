@@ -1,5 +1,5 @@
 """Running unattended: systemd notifications, logs, crash-loop guard, display library check.
 
 Pure Python, **no Qt import** (checked by an import-linter contract): the Qt side lives in
-`kiosk.ui.supervision`.
+`kiosk.app.supervision`.
 """

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.wiring import Kiosk, build_kiosk
 from kiosk.content.distribution import build_bundle
 from kiosk.content.signing import generate_keypair, load_private_key
+from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.service import Staff
-from kiosk.ui.app import Kiosk, build_kiosk
-from kiosk.ui.settings import UiSettings
 from tests.content.bundle_factory import write_bundle
 from tests.ui.helpers import FakeClock, close_kiosks
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.app import Kiosk
+from kiosk.app.wiring import Kiosk
 from tests.ui.helpers import FakeClock, centre, find_item, tap, visible_texts
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser
-from kiosk.ui.staff_panel import (
+from kiosk.staff_ui.panel import (
     IMPORT_DIR_ENV,
     ImportSource,
     Volume,
@@ -58,7 +58,7 @@ def test_scanning_the_real_mounts_never_fails() -> None:
 
 
 def test_bundles_say_where_they_are(tmp_path: Path) -> None:
-    from kiosk.ui.staff_panel import _where
+    from kiosk.staff_ui.panel import _where
 
     stick = ImportSource(Path("/media/kiosk/KINGSTON"), "drive KINGSTON")
     folder = ImportSource(tmp_path, "the import folder")

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk.settings import Settings
+from kiosk.app.wiring import Kiosk
 from kiosk.staff.service import Staff
-from kiosk.ui.app import Kiosk
-from kiosk.ui.staff_panel import EXIT_RESTART, EXIT_TO_DESKTOP
+from kiosk.staff.settings import Settings
+from kiosk.staff_ui.panel import EXIT_RESTART, EXIT_TO_DESKTOP
 from tests.staff_ui.conftest import PIN, Keys, MakeBundle, StaffKioskFactory
 from tests.staff_ui.helpers import (
     all_texts,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.wiring import Kiosk
 from kiosk.staff.service import Staff
-from kiosk.ui.app import Kiosk
 from tests.staff_ui.conftest import PIN, StaffKioskFactory
 from tests.staff_ui.helpers import (
     all_texts,
@@ -126,10 +126,10 @@ def test_an_abandoned_pad_goes_away_by_itself(qtbot: QtBot, kiosk: Kiosk, clock:
 def test_without_a_store_the_corner_opens_nothing(
     qtbot: QtBot, qapp: object, clock: FakeClock
 ) -> None:
+    from kiosk.app.wiring import build_kiosk
     from kiosk.content.validate import load_folder
     from kiosk.paths import default_bundle_dir
-    from kiosk.ui.app import build_kiosk
-    from kiosk.ui.settings import UiSettings
+    from kiosk.patient.ui_settings import UiSettings
 
     kiosk = build_kiosk(
         bundle=load_folder(default_bundle_dir()),

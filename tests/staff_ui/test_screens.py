@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.app import Kiosk
+from kiosk.app.wiring import Kiosk
 from tests.staff_ui.conftest import PIN, MakeBundle, StaffKioskFactory
 from tests.staff_ui.helpers import (
     item,

@@ -14,9 +14,9 @@ import pytest
 from argon2 import PasswordHasher
 
 from kiosk.content.distribution import build_bundle, seal_folder
-from kiosk.content.store import BundleStore
 from kiosk.staff.log import StaffLog
 from kiosk.staff.service import Staff
+from kiosk.store.bundle_store import BundleStore
 from tests.content.bundle_factory import write_bundle
 from tests.content.conftest import BUILT_AT, KeyPair, make_keypair
 

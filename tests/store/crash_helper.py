@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from kiosk.content.signing import load_public_key
-from kiosk.content.store import BundleStore
+from kiosk.store.bundle_store import BundleStore
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.distribution import verify_folder
-from kiosk.content.store import BundleStore
+from kiosk.store.bundle_store import BundleStore
 from tests.store.conftest import KeyPair, MakeBundle, leftovers
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kiosk.app.wiring import active_bundle
 from kiosk.paths import default_bundle_dir
 from kiosk.staff.service import Staff
 from kiosk.system.startup_guard import StartupGuard
-from kiosk.ui.app import active_bundle
 from tests.store.conftest import MakeBundle
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from kiosk.content.archive import READ_FAILED
 from kiosk.content.distribution import verify_folder
-from kiosk.content.store import BundleStore, StoreError
+from kiosk.store.bundle_store import BundleStore, StoreError
 from tests.store.conftest import KeyPair, MakeBundle, copy_tree, leftovers, snapshot
 
 

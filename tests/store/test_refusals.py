@@ -12,8 +12,8 @@ from typing import NamedTuple
 import pytest
 
 from kiosk.content.distribution import MANIFEST_JSON, MANIFEST_SIG
-from kiosk.content.store import BundleStore, StoreError
 from kiosk.staff.log import StaffLog
+from kiosk.store.bundle_store import BundleStore, StoreError
 from tests.content.zipcraft import members, rewrite_zip
 from tests.store.conftest import KeyPair, MakeBundle, leftovers, snapshot
 
@@ -209,7 +209,7 @@ def test_not_enough_disk_space_is_checked_before_copying(
     def no_copy(*args: object, **kwargs: object) -> None:
         raise AssertionError("copying started")
 
-    monkeypatch.setattr("kiosk.content.store.shutil.disk_usage", nearly_full)
+    monkeypatch.setattr("kiosk.store.bundle_store.shutil.disk_usage", nearly_full)
     monkeypatch.setattr("kiosk.content.distribution.extract_bundle", no_copy)
     sentence = refused(store, log, path, installed)
     assert sentence.startswith("There is not enough free disk space: the bundle needs ")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import distribution, validate
-from kiosk.content.store import BundleStore
 from kiosk.staff.log import StaffLog
+from kiosk.store.bundle_store import BundleStore
 from tests.store.conftest import KeyPair, MakeBundle
 
 ROOT = Path(__file__).resolve().parents[2]

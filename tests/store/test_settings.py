@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.settings import IDLE_DEFAULT, InvalidSettings, Settings, load_settings, save_settings
+from kiosk.staff.settings import (
+    IDLE_DEFAULT,
+    InvalidSettings,
+    Settings,
+    load_settings,
+    save_settings,
+)
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -81,7 +87,7 @@ def test_check_against_the_active_bundle(tmp_path: Path, kind: str) -> None:
 
     from kiosk.content.manifest import MANIFEST_NAME, Manifest
     from kiosk.content.validate import load_folder
-    from kiosk.settings import BundleLike, check_against
+    from kiosk.staff.settings import BundleLike, check_against
     from tests.content.bundle_factory import write_bundle
 
     folder = write_bundle(tmp_path / "b")
@@ -165,6 +171,9 @@ def test_to_json_is_what_is_saved() -> None:
 
 def test_loading_settings_does_not_import_pydantic() -> None:
     # The patient app loads settings at every start; pydantic costs ~180 ms and ~20 MiB there.
-    code = "import sys, kiosk.settings; assert 'pydantic' not in sys.modules, 'pydantic imported'"
+    code = (
+        "import sys, kiosk.staff.settings; "
+        "assert 'pydantic' not in sys.modules, 'pydantic imported'"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

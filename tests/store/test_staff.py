@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.store import StoreError
-from kiosk.settings import Settings
 from kiosk.staff.service import Staff
+from kiosk.staff.settings import Settings
+from kiosk.store.bundle_store import StoreError
 from tests.store.conftest import FAST_HASHER, KeyPair, MakeBundle, clock
 
 RIGHT_PIN = "550123987712"

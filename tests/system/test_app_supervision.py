@@ -2,7 +2,7 @@
 systemd: READY=1 and WATCHDOG=1 pings from its event loop, no pings once the loop is blocked,
 the crash screen and a non-zero exit on an exception in a slot, STOPPING=1 on SIGTERM.
 
-The app's test hooks (KIOSK_TEST_*, kiosk/ui/supervision.py) block the loop or raise in a slot.
+The app's test hooks (KIOSK_TEST_*, kiosk/app/supervision.py) block the loop or raise in a slot.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.supervision import CRASH_EXIT_CODE, TEST_BLOCK_STATUS, TEST_RAISE_MESSAGE
+from kiosk.app.supervision import CRASH_EXIT_CODE, TEST_BLOCK_STATUS, TEST_RAISE_MESSAGE
 
 from .conftest import FakeSystemd
 

@@ -17,10 +17,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.supervision import CRASH_EXIT_CODE, Supervisor
 from kiosk.system.sdnotify import Notifier
 from kiosk.system.startup_guard import StartupGuard
-from kiosk.ui import supervision
-from kiosk.ui.supervision import CRASH_EXIT_CODE, Supervisor
+from kiosk.app import supervision
 
 from .conftest import FakeSystemd
 
@@ -125,7 +125,7 @@ def test_exception_in_a_slot_shows_one_moment_logs_and_exits_non_zero(
     sup = harness.start()
     wait_exposed(harness.window)
     with (
-        caplog.at_level(logging.INFO, logger="kiosk.ui.supervision"),
+        caplog.at_level(logging.INFO, logger="kiosk.app.supervision"),
         qtbot.waitSignal(sup.crashed, timeout=5000) as crashed,
     ):
         click(harness.window, "boomButton")  # QML calls backend.boom(), which raises

@@ -5,11 +5,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.wiring import Kiosk, build_kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.validate import load_folder
 from kiosk.paths import default_bundle_dir
-from kiosk.ui.app import Kiosk, build_kiosk
-from kiosk.ui.settings import UiSettings
+from kiosk.patient.ui_settings import UiSettings
 from tests.ui.helpers import FakeClock, close_kiosks
 
 KioskFactory = Callable[..., Kiosk]

@@ -9,7 +9,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.app import Kiosk
+from kiosk.app.wiring import Kiosk
 
 
 class FakeClock:

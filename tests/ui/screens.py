@@ -10,8 +10,8 @@ from PySide6.QtQml import QQmlContext, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.app import Kiosk
-from kiosk.ui.screenshots import SCREENS, goto
+from kiosk.app.screenshots import SCREENS, goto
+from kiosk.app.wiring import Kiosk
 from tests.ui.helpers import find_item, scene_rect, settle, walk
 
 LAYOUTS = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}

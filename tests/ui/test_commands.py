@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.app.screenshots import contact_sheet, render
 from kiosk.cli import build_parser
 from kiosk.paths import default_bundle_dir
-from kiosk.ui.screenshots import contact_sheet, render
 
 
 def kiosk_command(*args: str, data_dir: Path) -> list[str]:

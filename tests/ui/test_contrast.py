@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.settings import UiSettings
+from kiosk.patient.ui_settings import UiSettings
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL
 from tests.ui.conftest import KioskFactory
 from tests.ui.screens import texts, visit

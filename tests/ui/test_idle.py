@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.idle import IdleMonitor
-from kiosk.ui.settings import UiSettings
+from kiosk.patient.idle import IdleMonitor
+from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, find_item, go, page, settle, tap, visible_texts
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.settings import UiSettings
+from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import scene_rect
 from tests.ui.screens import (

@@ -13,9 +13,9 @@ from PySide6.QtCore import QRectF, QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.bundle import Bundle
-from kiosk.ui.locations import Locations, fit, label_sides, ordered
-from kiosk.ui.qr import QUIET_ZONE, QrImageProvider, qr_image, qr_matrix, qr_source
-from kiosk.ui.settings import UiSettings
+from kiosk.patient.locations import Locations, fit, label_sides, ordered
+from kiosk.patient.qr import QUIET_ZONE, QrImageProvider, qr_image, qr_matrix, qr_source
+from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, go, scene_rect, settle
 
@@ -113,7 +113,7 @@ def test_the_bundle_brings_its_website_code_ready_made(
     website = default_bundle.organization.website
     provider = QrImageProvider()
     provider.add_bundle(default_bundle)
-    monkeypatch.setattr("kiosk.ui.qr.qr_rows", lambda _text: pytest.fail("segno was used"))
+    monkeypatch.setattr("kiosk.patient.qr.qr_rows", lambda _text: pytest.fail("segno was used"))
     image = provider.requestImage(
         qr_source(website)[len("image://qr/") :], QSize(), QSize(420, 420)
     )

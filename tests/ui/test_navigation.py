@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
-from kiosk.ui.app import Kiosk
 from tests.ui.helpers import (
     FakeClock,
     find,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from kiosk.content.bundle import Bundle
-from kiosk.ui.settings import UiSettings
-from kiosk.ui.state import AppState
+from kiosk.patient.state import AppState
+from kiosk.patient.ui_settings import UiSettings
 
 
 def retitled(bundle: Bundle, page_id: str, title: str) -> Bundle:

@@ -7,8 +7,8 @@ from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.app import Kiosk
-from kiosk.ui.staff import StaffHook
+from kiosk.app.wiring import Kiosk
+from kiosk.patient.staff_corner import StaffHook
 from kiosk.ui.taps import TapGuard
 from tests.ui.helpers import FakeClock, centre, find, go, settle, tap
 

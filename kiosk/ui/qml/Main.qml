@@ -14,7 +14,7 @@ ApplicationWindow {
     required property QtObject guard
     required property QtObject staff
     required property var preview  // null unless previewing an authoring folder
-    required property QtObject staffPanel  // staff mode: kiosk/ui/staff_panel.py
+    required property QtObject staffPanel  // staff mode: kiosk/staff_ui/panel.py
     property bool allowClose: false
     property int sideways: 1  // +1 next, -1 previous: the direction of a sideways replace
     property int transitionDuration: 220  // page transitions, ms (layout tests set 0)
@@ -39,7 +39,7 @@ ApplicationWindow {
         }
     }
     // Home sits at the root of the stack. It is made after the attract screen's first frame
-    // (kiosk/ui/app.py calls this then), or at once when a patient is quicker than that.
+    // (kiosk/app/wiring.py calls this then), or at once when a patient is quicker than that.
     function ensureHome() {
         if (stack.depth === 0)
             stack.push(root.urlFor("home"), root.propsFor({ id: "" }), StackView.Immediate)
@@ -174,7 +174,7 @@ ApplicationWindow {
     }
 
     // >>> staff mode: the PIN pad, then the staff panel, above everything (the corner too).
-    // Leaving staff mode or any reset to the attract screen closes it (kiosk/ui/app.py).
+    // Leaving staff mode or any reset to the attract screen closes it (kiosk/app/wiring.py).
     Loader {
         objectName: "staffLoader"
         anchors.fill: parent

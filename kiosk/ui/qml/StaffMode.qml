@@ -1,7 +1,7 @@
 import QtQuick
 
 // Staff mode, above everything: the PIN pad, then (after the right PIN) the staff panel.
-// kiosk/ui/staff_panel.py holds the state; this only shows it.
+// kiosk/staff_ui/panel.py holds the state; this only shows it.
 Item {
     id: staffMode
 

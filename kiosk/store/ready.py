@@ -35,13 +35,14 @@ from kiosk.content.bundle import (
     Review,
     Section,
 )
-from kiosk.content.qr import is_qr_rows
+from kiosk.content.qr_matrix import is_qr_rows
 from kiosk.content.sealed import Digest
 
 READY_FORMAT = 1
 _MAGIC = b"kiosk-ready-copy"
 # The modules whose code decides what a Bundle holds; editing one invalidates every copy.
-_RENDERERS = ("bundle.py", "manifest.py", "markup.py", "qr.py", "validate.py", "ready.py")
+# The content modules that turn a folder into a Bundle (and this module, which writes the copy).
+_RENDERERS = ("bundle.py", "manifest.py", "markup.py", "qr.py", "qr_matrix.py", "validate.py")
 
 
 class ReadyCopyError(ValueError):
@@ -61,8 +62,8 @@ def code_stamp() -> str:
     if getattr(sys, "frozen", False):  # a new build is a new executable
         sources = [Path(sys.executable)]
     else:
-        here = Path(__file__).resolve().parent
-        sources = [here / name for name in _RENDERERS]
+        content = Path(__file__).resolve().parent.parent / "content"
+        sources = [content / name for name in _RENDERERS] + [Path(__file__).resolve()]
     for source in sources:
         try:
             info = source.stat()

@@ -48,7 +48,7 @@ def settle(kiosk: object) -> None:
     from PySide6.QtCore import QEvent, QEventLoop
     from PySide6.QtQuick import QQuickItem
 
-    from kiosk.ui.app import Kiosk
+    from kiosk.app.wiring import Kiosk
 
     assert isinstance(kiosk, Kiosk)
     stack = kiosk.window.findChild(QQuickItem, "stack")
@@ -69,7 +69,7 @@ def settle(kiosk: object) -> None:
 def current_page(kiosk: object) -> object:
     from PySide6.QtQuick import QQuickItem
 
-    from kiosk.ui.app import Kiosk
+    from kiosk.app.wiring import Kiosk
 
     assert isinstance(kiosk, Kiosk)
     stack = kiosk.window.findChild(QQuickItem, "stack")
@@ -81,7 +81,7 @@ def goto(kiosk: object, screen: str) -> None:
     """Shows one of SCREENS with the state's own slots (no taps: those are for tests)."""
     from PySide6.QtQuick import QQuickItem
 
-    from kiosk.ui.app import Kiosk
+    from kiosk.app.wiring import Kiosk
 
     assert isinstance(kiosk, Kiosk)
     state = kiosk.state
@@ -127,9 +127,9 @@ def render(
 ) -> list[Path]:
     """Renders the shots to `out`; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app.wiring import build_kiosk
     from kiosk.content.validate import load_folder
-    from kiosk.ui.app import build_kiosk
-    from kiosk.ui.settings import UiSettings
+    from kiosk.patient.ui_settings import UiSettings
 
     out.mkdir(parents=True, exist_ok=True)
     bundle = load_folder(bundle_folder) if bundle_folder else None

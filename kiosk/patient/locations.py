@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.bundle import Bundle, Location
-from kiosk.ui.qr import qr_source
+from kiosk.patient.qr import qr_source
 
 Index = QModelIndex | QPersistentModelIndex
 LatLon = tuple[float, float]

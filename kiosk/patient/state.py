@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.bundle import Bundle, ContentPage
-from kiosk.ui.settings import UiSettings
+from kiosk.patient.ui_settings import UiSettings
 from kiosk.ui.theme import TEXT_SCALES
 
 HOME = "home"

@@ -11,7 +11,7 @@
   exits with a non-zero code shortly after so the supervisor restarts the app;
 - the start-up guard: the start counts as healthy after a while or on a clean exit.
 
-SIGTERM (`systemctl stop`) is the app's: `kiosk.ui.app` quits the event loop on it, and the
+SIGTERM (`systemctl stop`) is the app's: `kiosk.app.wiring` quits the event loop on it, and the
 supervisor then sends `STOPPING=1`.
 """
 
@@ -52,7 +52,7 @@ from kiosk.system.sdnotify import Notifier
 from kiosk.system.startup_guard import StartupGuard
 
 if TYPE_CHECKING:
-    from kiosk.ui.app import Kiosk
+    from kiosk.app.wiring import Kiosk
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -451,7 +451,7 @@ def install(
 
 
 def supervise_kiosk(kiosk: Kiosk, args: argparse.Namespace) -> Supervisor:
-    """The wiring for `kiosk.ui.app.run()`: supervise the built kiosk before its event loop runs.
+    """The wiring for `run()`: supervise the built kiosk before its event loop runs.
 
     Logs go to the data folder (`--data-dir`, `$KIOSK_DATA_DIR` or the platform's place); the
     crash screen shows the active bundle's `one_moment` text in the current language.

@@ -34,7 +34,7 @@ def run_smoke(args: argparse.Namespace) -> int:
         from PySide6.QtCore import QTimer, qVersion
         from PySide6.QtQuick import QQuickItem
 
-        from kiosk.ui.app import build_kiosk
+        from kiosk.app.wiring import build_kiosk
 
         kiosk = build_kiosk(
             size=args.size or (1920, 1080),

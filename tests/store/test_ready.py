@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import ready
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
-from kiosk.content.ready import ReadyCopyError
 from kiosk.content.sealed import Digest, check_files, collect_files, hash_file, read_seal
 from kiosk.content.validate import load_folder
 from kiosk.paths import default_bundle_dir
+from kiosk.store import ready
+from kiosk.store.ready import ReadyCopyError
 
 SEAL = "ab" * 32
 

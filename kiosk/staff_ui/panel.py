@@ -51,12 +51,12 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
-from kiosk.content.store import ActiveBundle, Description, Diff
-from kiosk.settings import IDLE_MAX, IDLE_MIN, Settings, check_against
+from kiosk.patient.idle import INPUT_EVENTS
+from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinCheck
 from kiosk.staff.service import Staff
-from kiosk.ui.idle import INPUT_EVENTS
-from kiosk.ui.settings import UiSettings
+from kiosk.staff.settings import IDLE_MAX, IDLE_MIN, Settings, check_against
+from kiosk.store.bundle_store import ActiveBundle, Description, Diff
 from kiosk.ui.taps import Clock, TapGuard
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ Layout under `root`:
     bundles/<id>-v<version>-<random>/   extracted, sealed bundles (manifest.json + manifest.sig)
     staging/                           installs in progress; emptied at every start-up
     trusted/<key id>.pub               public keys trusted for installs
-    ready/<seal digest>.json           ready copies of verified bundles (kiosk/content/ready.py)
+    ready/<seal digest>.json           ready copies of verified bundles (kiosk/store/ready.py)
     state.json                         {"active": entry|null, "history": [entries, newest first]}
     .lock                              held while installing, rolling back or cleaning up
 
@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from kiosk import atomic
-from kiosk.content import ready
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
+from kiosk.store import ready
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey

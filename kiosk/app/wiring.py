@@ -23,22 +23,22 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
+from kiosk.app.preview import BundlePreview
+from kiosk.app.supervision import supervise_kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.paths import default_bundle_dir, qml_dir
-from kiosk.settings import Settings
+from kiosk.patient.idle import IdleMonitor, InputActivityFilter
+from kiosk.patient.locations import Locations
+from kiosk.patient.pages import Content
+from kiosk.patient.qr import PROVIDER_ID, QrImageProvider
+from kiosk.patient.staff_corner import StaffHook
+from kiosk.patient.state import AppState
+from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.service import Staff
+from kiosk.staff.settings import Settings
+from kiosk.staff_ui.panel import StaffPanel, import_dir_from, ui_settings_from
 from kiosk.system.startup_guard import StartupGuard
-from kiosk.ui.idle import IdleMonitor, InputActivityFilter
-from kiosk.ui.locations import Locations
-from kiosk.ui.pages import Content
-from kiosk.ui.preview import BundlePreview
-from kiosk.ui.qr import PROVIDER_ID, QrImageProvider
-from kiosk.ui.settings import UiSettings
-from kiosk.ui.staff import StaffHook
-from kiosk.ui.staff_panel import StaffPanel, import_dir_from, ui_settings_from
-from kiosk.ui.state import AppState
-from kiosk.ui.supervision import supervise_kiosk
 from kiosk.ui.taps import Clock, TapGuard
 from kiosk.ui.theme import FONT_FAMILY, Theme
 
@@ -349,7 +349,7 @@ def run(args: argparse.Namespace) -> int:
     """`kiosk [--data-dir DIR] [--import-dir DIR] [--windowed] [--size WxH] [--bundle FOLDER]
     [--smoke-test]`."""
     if args.smoke_test:
-        from kiosk.ui.smoke import run_smoke
+        from kiosk.app.smoke import run_smoke
 
         return run_smoke(args)
     preview_folder: Path | None = args.bundle

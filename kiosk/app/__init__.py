@@ -1,0 +1,1 @@
+"""The wiring: builds the application from the other packages, runs and supervises it."""

@@ -1,0 +1,1 @@
+"""Staff mode's Python side: the PIN pad and the panel sections, each its own controller."""
