@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
-from kiosk.ui.taps import Clock
+from kiosk.clocks import MonotonicClock
 
 INPUT_EVENTS = frozenset(
     {
@@ -40,7 +40,7 @@ class IdleMonitor(QObject):
         self,
         idle_seconds: float,
         warning_seconds: float,
-        clock: Clock = time.monotonic,
+        clock: MonotonicClock = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import paths
+from kiosk.clocks import WallClock
 from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
 from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
 from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_settings
@@ -34,7 +35,7 @@ class Staff:
         *,
         builtin: Path | None = None,
         builtin_trust: Sequence[Ed25519PublicKey] | None = None,
-        wall_clock: store_module.Clock = store_module.utc_now,
+        wall_clock: WallClock = store_module.utc_now,
         pin_clock: Callable[[], float] = time.time,
         hasher: PasswordHasher | None = None,
     ) -> None:
@@ -59,12 +60,8 @@ class Staff:
         return cls(paths.data_dir(data_dir_override))
 
     # -- start-up ---------------------------------------------------------------------------
-    def start_up(self) -> ActiveBundle:
-        """Cleans up interrupted installs and picks the bundle to serve (records fallbacks)."""
-        return self.store.start_up()
-
     def serve(self) -> Served:
-        """`start_up()` for the patient app: the content to show, fast when it has a ready copy."""
+        """For the patient app's start: the content to show, fast when it has a ready copy."""
         return self.store.serve()
 
     # -- entering and leaving -----------------------------------------------------------

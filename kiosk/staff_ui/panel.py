@@ -49,6 +49,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.patient.idle import INPUT_EVENTS
@@ -57,7 +58,7 @@ from kiosk.staff.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinCheck
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import IDLE_MAX, IDLE_MIN, Settings, check_against
 from kiosk.store.bundle_store import ActiveBundle, Description, Diff
-from kiosk.ui.taps import Clock, TapGuard
+from kiosk.ui.taps import TapGuard
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +372,7 @@ class StaffPanel(QObject):
         settings_warning: str | None = None,
         panel_idle_seconds: float = PANEL_IDLE_SECONDS,
         pin_idle_seconds: float = PIN_IDLE_SECONDS,
-        clock: Clock | None = None,
+        clock: MonotonicClock | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         exit_fn: Callable[[int], None] | None = None,
         drives: Callable[[], list[ImportSource]] = mounted_import_sources,
@@ -382,7 +383,7 @@ class StaffPanel(QObject):
         self._bundle = bundle
         self._import_dir = import_dir
         self._settings_warning = settings_warning or ""
-        self._clock: Clock = clock or time.monotonic
+        self._clock: MonotonicClock = clock or time.monotonic
         self._today = today
         self._exit_fn = exit_fn
         self._drives = drives

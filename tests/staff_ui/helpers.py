@@ -44,7 +44,7 @@ def press(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, name: str) -> None:
 def open_pin_pad(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
     """Five taps in the top-left corner within three seconds."""
     corner = item(kiosk, "staffCorner")
-    with qtbot.waitSignal(kiosk.staff.staffRequested, timeout=2000):
+    with qtbot.waitSignal(kiosk.staff_corner.staffRequested, timeout=2000):
         for _ in range(5):
             tap(kiosk, corner, clock, wait=0.3)
     qtbot.waitUntil(lambda: shown(kiosk, "staffPinPad"), timeout=3000)

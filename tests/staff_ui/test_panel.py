@@ -106,8 +106,8 @@ def test_an_untrusted_bundle_is_refused_in_plain_words(
     reason = text(kiosk, "staffDiffReason")
     assert reason.endswith("which this kiosk does not trust.")
     assert not shown(kiosk, "staffInstall")
-    assert kiosk.store is not None
-    assert kiosk.store.describe_active().version == 1  # the active bundle stays
+    assert kiosk.services is not None
+    assert kiosk.services.describe_active().version == 1  # the active bundle stays
 
     section(qtbot, kiosk, clock, "log")
     assert any(reason in t and "from-a-stranger.kbundle" in t for t in log_texts(kiosk))
@@ -289,8 +289,8 @@ def test_exit_to_desktop_and_restart(qtbot: QtBot, kiosk: Kiosk, clock: FakeCloc
     assert text(kiosk, "staffConfirmQuestion") == "Close the kiosk app and show the desktop?"
     press(qtbot, kiosk, clock, "staffConfirmYes")
     assert exits == [EXIT_RESTART, EXIT_TO_DESKTOP]
-    assert kiosk.store is not None
-    messages = [e.message for e in kiosk.store.recent_log(2)]
+    assert kiosk.services is not None
+    messages = [e.message for e in kiosk.services.recent_log(2)]
     assert messages == ["Staff closed the kiosk app.", "Staff restarted the kiosk app."]
 
 

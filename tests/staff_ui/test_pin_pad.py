@@ -139,8 +139,8 @@ def test_without_a_store_the_corner_opens_nothing(
     )
     try:
         qtbot.waitExposed(kiosk.window)
-        assert kiosk.store is None
-        kiosk.staff.staffRequested.emit()
+        assert kiosk.services is None
+        kiosk.staff_corner.staffRequested.emit()
         assert kiosk.staff_panel.property("mode") == "closed"
         assert not shown(kiosk, "staffPinPad")
     finally:

@@ -109,8 +109,8 @@ def test_render_staff_screens(
         assert type_pin(qtbot, kiosk, clock, "9999") == "wrong"
     shot("pin-locked")
     press(qtbot, kiosk, clock, "pinCancel")
-    assert kiosk.store is not None
-    kiosk.store.pin.clock = lambda: time.time() + 60
+    assert kiosk.services is not None
+    kiosk.services.pin.clock = lambda: time.time() + 60
 
     open_panel(qtbot, kiosk, clock, PIN)
     with qtbot.waitSignal(kiosk.staff_panel.scanFinished, timeout=5000):

@@ -113,4 +113,4 @@ def test_describe_and_find_through_the_service(
     diff = staff.preview_install(path)
     staff.install(path, preview=diff)
     assert staff.describe_active().version == 1
-    assert staff.start_up().source == "installed"
+    assert staff.serve().source == "installed"
