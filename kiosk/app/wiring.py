@@ -24,6 +24,7 @@ from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.app.preview import BundlePreview
+from kiosk.app.staff_settings import ui_settings_from
 from kiosk.app.supervision import supervise_kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
@@ -35,9 +36,10 @@ from kiosk.patient.qr import PROVIDER_ID, QrImageProvider
 from kiosk.patient.staff_corner import StaffHook
 from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.staff.drives import import_dir_from
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
-from kiosk.staff_ui.panel import StaffPanel, import_dir_from, ui_settings_from
+from kiosk.staff_ui.panel import StaffPanel
 from kiosk.system.startup_guard import StartupGuard
 from kiosk.ui.taps import Clock, TapGuard
 from kiosk.ui.theme import FONT_FAMILY, Theme
@@ -218,6 +220,16 @@ def build_kiosk(
     staff_panel.openChanged.connect(
         lambda is_open: idle.set_active(not state.attract and not is_open)
     )
+
+    # An abandoned PIN pad leaves the patient where they were, unless nobody has touched the
+    # screen for the patient's own idle time: then "Are you still there?" shows at once.
+    def pad_abandoned(untouched: float) -> None:
+        if not state.attract and untouched >= state.settings.idle_seconds:
+            idle.warn_now()
+
+    staff_panel.padAbandoned.connect(pad_abandoned)
+    staff_panel.set_language(state.current_language())
+    state.languageChanged.connect(lambda: staff_panel.set_language(state.current_language()))
     # <<< staff mode
 
     input_filter = InputActivityFilter(idle, backends)

@@ -13,19 +13,8 @@ import time
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
+from kiosk.ui.input_events import INPUT_EVENTS
 from kiosk.ui.taps import Clock
-
-INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyPress,
-    }
-)
 
 
 class IdleMonitor(QObject):

@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser
-from kiosk.staff_ui.panel import (
+from kiosk.staff.drives import (
     IMPORT_DIR_ENV,
     ImportSource,
     Volume,
     import_dir_from,
     is_import_volume,
-    locked_message,
     mounted_import_sources,
-    plain_wait,
     source_of,
 )
+from kiosk.staff_ui.importing import where
+from kiosk.staff_ui.texts import locked_message, plain_wait
 
 
 @pytest.mark.parametrize(
@@ -58,12 +58,10 @@ def test_scanning_the_real_mounts_never_fails() -> None:
 
 
 def test_bundles_say_where_they_are(tmp_path: Path) -> None:
-    from kiosk.staff_ui.panel import _where
-
     stick = ImportSource(Path("/media/kiosk/KINGSTON"), "drive KINGSTON")
     folder = ImportSource(tmp_path, "the import folder")
-    assert _where(stick) == "on drive KINGSTON"
-    assert _where(folder, detail=True) == f"in the import folder ({tmp_path})"
+    assert where(stick) == "on drive KINGSTON"
+    assert where(folder, detail=True) == f"in the import folder ({tmp_path})"
 
 
 def test_the_most_specific_source_names_a_file() -> None:

@@ -12,6 +12,7 @@ from kiosk.staff.service import Staff
 from tests.staff_ui.conftest import PIN, StaffKioskFactory
 from tests.staff_ui.helpers import (
     all_texts,
+    described,
     item,
     open_pin_pad,
     press,
@@ -57,6 +58,7 @@ def test_hidden_entry_wrong_pin_then_right_pin(
     assert type_pin(qtbot, kiosk, clock, PIN) == "ok"
     qtbot.waitUntil(lambda: shown(kiosk, "staffPanel"), timeout=3000)
     assert not shown(kiosk, "staffPinPad")
+    described(qtbot, kiosk)
     assert text(kiosk, "staffActiveTitle") == "Town Physical Therapy"
     assert text(kiosk, "staffActiveVersion").startswith("Version 1 of town-pt-clonus")
     assert "built-in" in text(kiosk, "staffActiveSource")

@@ -22,6 +22,7 @@ from tests.staff_ui.helpers import (
     item,
     open_panel,
     open_pin_pad,
+    parts,
     press,
     section,
     shown,
@@ -35,7 +36,7 @@ SCREENS_ENV = "KIOSK_STAFF_SCREENS"
 
 def save(qtbot: QtBot, kiosk: Kiosk, folder: Path, name: str) -> Path:
     def drawn() -> None:  # a frame after the last change: nothing half laid out
-        assert not kiosk.staff_panel.property("busy")
+        assert not kiosk.staff_panel.property("jobs").property("busy")
 
     qtbot.waitUntil(drawn, timeout=5000)
     with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=3000):
@@ -113,14 +114,14 @@ def test_render_staff_screens(
     kiosk.store.pin.clock = lambda: time.time() + 60
 
     open_panel(qtbot, kiosk, clock, PIN)
-    with qtbot.waitSignal(kiosk.staff_panel.scanFinished, timeout=5000):
+    with qtbot.waitSignal(parts(kiosk).importer.scanFinished, timeout=5000):
         section(qtbot, kiosk, clock, "import")
-    with qtbot.waitSignal(kiosk.staff_panel.previewFinished, timeout=10_000):
+    with qtbot.waitSignal(parts(kiosk).importer.previewFinished, timeout=10_000):
         press(qtbot, kiosk, clock, "staffBundle-0")
     shot("import")
-    with qtbot.waitSignal(kiosk.staff_panel.installFinished, timeout=20_000):
+    with qtbot.waitSignal(parts(kiosk).importer.installFinished, timeout=20_000):
         press(qtbot, kiosk, clock, "staffInstall")
-    with qtbot.waitSignal(kiosk.staff_panel.previewFinished, timeout=10_000):
+    with qtbot.waitSignal(parts(kiosk).importer.previewFinished, timeout=10_000):
         press(qtbot, kiosk, clock, "staffBundle-0")  # the same file again: not newer now
     shot("refusal")
     section(qtbot, kiosk, clock, "content")
