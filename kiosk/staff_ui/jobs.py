@@ -28,7 +28,6 @@ BUSY_TEXT = {  # what the panel's header says while a job of that kind runs, by 
     "rollback": "Rolling back…",
     "preview": "Checking the bundle…",
     "scan": "Looking for bundle files…",
-    "describe": "One moment…",
 }
 
 
