@@ -164,3 +164,10 @@ def test_the_look_stops_at_its_entry_and_time_budgets(tmp_path: Path) -> None:
     assert not slow.complete and len(slow.paths) < 30
     assert "too many files" in found_note(slow)
     assert found_note(find_bundle_files([tmp_path])) == ""
+
+
+def test_waits_in_spanish_and_an_unknown_language_falls_back_to_english() -> None:
+    assert locked_message(1, "es") == "Demasiados intentos. Vuelva a intentarlo en 1 segundo."
+    assert plain_wait(300, "es") == "5 minutos"
+    assert locked_message(30, "es", wrong=True).startswith("Ese PIN no es correcto.")
+    assert plain_wait(45, "fr") == "45 seconds"
