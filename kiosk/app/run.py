@@ -23,7 +23,7 @@ from kiosk.app.wiring import DEFAULT_WINDOW, Kiosk, application, build_kiosk
 from kiosk.content.problems import BundleError
 from kiosk.paths import data_dir
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.staff_ui.panel import import_dir_from
+from kiosk.staff.drives import import_dir_from
 from kiosk.system.logs import setup_logging
 from kiosk.system.startup_guard import StartupGuard
 

@@ -18,6 +18,7 @@ from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.app.preview import BundlePreview
+from kiosk.app.staff_settings import ui_settings_from
 from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
 from kiosk.paths import qml_dir
@@ -30,7 +31,7 @@ from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
-from kiosk.staff_ui.panel import StaffPanel, ui_settings_from
+from kiosk.staff_ui.panel import StaffPanel
 from kiosk.store.choice import choose_bundle
 from kiosk.system.startup_guard import StartupGuard
 from kiosk.ui.taps import TapGuard
@@ -263,6 +264,19 @@ def _link_staff(parts: _Parts) -> None:
     state.resetDone.connect(panel.closeForReset)
     panel.bundleActivated.connect(state.set_bundle)
     panel.settingsSaved.connect(apply_settings)
+
+    # An abandoned PIN pad leaves the patient where they were, unless nobody has touched the
+    # screen for the patient's own idle time: then "Are you still there?" shows at once.
+    def pad_abandoned(untouched: float) -> None:
+        if not state.attract and untouched >= state.settings.idle_seconds:
+            idle.warn_now()
+
+    def language_changed() -> None:
+        panel.set_language(state.current_language())
+
+    panel.padAbandoned.connect(pad_abandoned)
+    language_changed()
+    state.languageChanged.connect(language_changed)
 
 
 def _input_filter(parts: _Parts) -> InputActivityFilter:

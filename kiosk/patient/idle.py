@@ -14,18 +14,7 @@ import time
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
 from kiosk.clocks import MonotonicClock
-
-INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyPress,
-    }
-)
+from kiosk.ui.input_events import INPUT_EVENTS
 
 
 class IdleMonitor(QObject):
