@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from kiosk import atomic
+from kiosk.clocks import WallClock
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
@@ -51,7 +52,6 @@ BUNDLE_SUFFIX = ".kbundle"
 MIN_SPARE_BYTES = 4 * 1024 * 1024  # free space left over after an install, at the least
 
 Source = Literal["installed", "previous", "builtin"]
-Clock = Callable[[], dt.datetime]
 Progress = Callable[[int, int], None]
 Keys = Callable[[], "Sequence[Ed25519PublicKey]"]  # loaded only when a signature is checked
 _T = TypeVar("_T")
@@ -299,7 +299,7 @@ class BundleStore:
         builtin_trust: Sequence[Ed25519PublicKey] | Keys,
         *,
         events: EventSink | None = None,
-        clock: Clock = utc_now,
+        clock: WallClock = utc_now,
     ) -> None:
         self.root = root
         self.builtin = builtin
@@ -416,26 +416,9 @@ class BundleStore:
             )
 
     # -- start-up ---------------------------------------------------------------------------
-    def start_up(self) -> ActiveBundle:
-        """Cleans up after interrupted work, then opens the active bundle (see open_active).
-
-        Call once when the kiosk starts, before anything is shown. Why a fallback happened is
-        recorded for staff.
-        """
-        self.clean_up()
-        active = self.open_active()
-        if active.fallback_reason:
-            self.events.record(
-                "fallback",
-                active.fallback_reason,
-                served=_describe(active.info),
-                source=active.source,
-            )
-        return active
-
     def serve(self) -> Served:
-        """`start_up()` for the patient app: cleans up, then loads the content of the bundle
-        `open_active()` would pick, with the same fallbacks, recorded the same way.
+        """For the patient app's start: cleans up after interrupted work, then loads the content
+        of the bundle `open_active()` would pick; why a fallback happened is recorded for staff.
 
         A bundle with a ready copy has every file's hash checked against it, then is read
         from the copy; one without is verified (signature included) and validated in full,

@@ -40,8 +40,8 @@ def refused(store: BundleStore, log: StaffLog, path: Path, before: Before) -> st
     assert "\n" not in sentence and sentence.endswith((".", ")"))
     assert snapshot(store.root) == before.files
     assert leftovers(store) == []
-    active = BundleStore(store.root, store.builtin, store.builtin_trust).start_up()
-    assert (active.path, active.version, active.source) == (
+    served = BundleStore(store.root, store.builtin, store.builtin_trust).serve()
+    assert (served.bundle.root, served.bundle.version, served.source) == (
         before.active,
         before.version,
         "installed",
