@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,21 +23,13 @@ from kiosk.content.manifest import (
     Page,
 )
 from kiosk.content.markup import check_subset, has_callout, split_page
-from kiosk.content.problems import BundleError, Problems
+from kiosk.content.problems import BundleError, Problems, field_path
 from kiosk.content.qr import qr_rows
 
 MAX_PAGE_BYTES = 64 * 1024
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 # Files the distribution form adds; the authoring folder never references them.
 DISTRIBUTION_FILES = frozenset({"manifest.json", "manifest.sig"})
-
-
-def field_path(loc: Iterable[int | str]) -> str:
-    """('treatments', 2, 'review', 'due') -> 'treatments[2].review.due'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _schema_problems(
