@@ -234,7 +234,7 @@ class _Validator:
         return pages
 
     # -- the whole -----------------------------------------------------------------------
-    def run(self) -> Bundle | None:
+    def _read_toml(self) -> dict[str, Any] | None:
         manifest_path = self.root / MANIFEST_NAME
         if not self.root.is_dir():
             self.problems.error(str(self.root), "", "not a folder")
@@ -245,11 +245,37 @@ class _Validator:
             )
             return None
         try:
-            raw = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+            return tomllib.loads(manifest_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             self.problems.error(MANIFEST_NAME, "", f"not valid TOML: {exc}")
             return None
 
+    def _disclaimer(self, raw: Any) -> tuple[Disclaimer | None, dict[str, PageText]]:
+        texts: dict[str, PageText] = {}
+        try:
+            disclaimer = Disclaimer.model_validate(raw)
+        except ValidationError:
+            return None, texts
+        self._review(disclaimer, "disclaimer")
+        for lang in self.languages:
+            text = self._page_text(disclaimer.text, "disclaimer", lang, disclaimer, None)
+            if text is not None:
+                texts[lang] = text
+        return disclaimer, texts
+
+    def _other_files(self, raw: dict[str, Any]) -> None:
+        if isinstance(raw.get("locations_illustration"), str):
+            self._image(raw["locations_illustration"], "locations_illustration")
+        notices = raw.get("notices")
+        for index, notice in enumerate(notices if isinstance(notices, list) else []):
+            if isinstance(notice, str):
+                self._file(notice, f"notices[{index}]")
+        self._unreferenced()
+
+    def run(self) -> Bundle | None:
+        raw = self._read_toml()
+        if raw is None:
+            return None
         manifest: Manifest | None = None
         try:
             manifest = Manifest.model_validate(raw)
@@ -270,25 +296,9 @@ class _Validator:
         seen: set[str] = set()
         about = self._pages(raw.get("about"), "about", "about", seen)
         treatments = self._pages(raw.get("treatments"), "treatments", "treatment", seen)
-        disclaimer_texts: dict[str, PageText] = {}
-        try:
-            disclaimer = Disclaimer.model_validate(raw.get("disclaimer"))
-        except ValidationError:
-            disclaimer = None
-        if disclaimer is not None:
-            self._review(disclaimer, "disclaimer")
-            for lang in self.languages:
-                text = self._page_text(disclaimer.text, "disclaimer", lang, disclaimer, None)
-                if text is not None:
-                    disclaimer_texts[lang] = text
+        disclaimer, disclaimer_texts = self._disclaimer(raw.get("disclaimer"))
         self._locations(raw.get("locations"))
-        if isinstance(raw.get("locations_illustration"), str):
-            self._image(raw["locations_illustration"], "locations_illustration")
-        notices = raw.get("notices")
-        for index, notice in enumerate(notices if isinstance(notices, list) else []):
-            if isinstance(notice, str):
-                self._file(notice, f"notices[{index}]")
-        self._unreferenced()
+        self._other_files(raw)
 
         if manifest is None or disclaimer is None or not self.problems.ok:
             return None
