@@ -14,7 +14,7 @@ from kiosk.content.problems import BundleError
 if TYPE_CHECKING:
     from kiosk.content.signing import KeyFileError
 
-# The schema, validation, distribution and signing modules are imported by the commands that
+# The schema, validation, authoring, verify and signing modules are imported by the commands that
 # use them: `kiosk` without a sub-command builds this parser too, and the patient app's start
 # must not load pydantic or cryptography (bench/bench_ui.py).
 
@@ -41,6 +41,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     build.add_argument("-o", "--out", type=Path, required=True, help="the .kbundle file to write")
     build.add_argument(
         "--no-readability", action="store_true", help="skip the reading-level checks"
+    )
+    build.add_argument(
+        "--release",
+        action="store_true",
+        help="refuse a bundle with draft pages (no clinician's review recorded)",
     )
     build.set_defaults(handler=cmd_build)
 
@@ -72,7 +77,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"kiosk bundle validate: {path} does not exist")
         return 2
     if path.is_file():
-        from kiosk.content.distribution import validate_archive
+        from kiosk.commands.archive_lint import validate_archive
 
         _, problems = validate_archive(path, readability_checks=not args.no_readability)
     else:
@@ -113,7 +118,7 @@ def _refused(exc: BundleError | KeyFileError) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import build_bundle
+    from kiosk.content.authoring import build_bundle
     from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("build", args.src, args.key, args.out.absolute().parent):
@@ -124,6 +129,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             load_private_key(args.key),
             args.out,
             readability_checks=not args.no_readability,
+            release=args.release,
         )
     except (BundleError, KeyFileError) as exc:
         return _refused(exc)
@@ -138,7 +144,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import seal_folder
+    from kiosk.content.authoring import seal_folder
     from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("seal", args.src, args.key):
@@ -157,8 +163,8 @@ def cmd_seal(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import verify_bundle, verify_folder
     from kiosk.content.signing import KeyFileError, load_public_key
+    from kiosk.content.verify import verify_bundle, verify_folder
 
     path: Path = args.path
     if _missing("verify", path, *args.trust):

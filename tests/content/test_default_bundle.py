@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.content.distribution import verify_folder
 from kiosk.content.problems import BundleError
 from kiosk.content.signing import load_public_key
+from kiosk.content.verify import verify_folder
 from kiosk.paths import builtin_trust_dir, default_bundle_dir, resources_dir
 
 
