@@ -42,6 +42,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     build.add_argument(
         "--no-readability", action="store_true", help="skip the reading-level checks"
     )
+    build.add_argument(
+        "--release",
+        action="store_true",
+        help="refuse a bundle with draft pages (no clinician's review recorded)",
+    )
     build.set_defaults(handler=cmd_build)
 
     seal = actions.add_parser(
@@ -125,6 +130,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             load_private_key(args.key),
             args.out,
             readability_checks=not args.no_readability,
+            release=args.release,
         )
     except (BundleError, KeyFileError) as exc:
         return _refused(exc)

@@ -37,8 +37,8 @@ from kiosk.content.archive import (
     check_names,
     target_path,
 )
-from kiosk.content.bundle import Bundle
-from kiosk.content.manifest import FORMAT, MANIFEST_NAME, Id, Manifest
+from kiosk.content.bundle import Bundle, Id
+from kiosk.content.manifest import FORMAT, MANIFEST_NAME, Manifest
 from kiosk.content.problems import BundleError, Problem, Problems
 from kiosk.content.sealed import (
     CHUNK_BYTES,
@@ -537,19 +537,33 @@ def _manifest_maker(
     return make
 
 
+def release_refusal(drafts: Sequence[str]) -> str:
+    count = len(drafts)
+    pages = f"{count} page has" if count == 1 else f"{count} pages have"
+    return (
+        f"This bundle cannot be released: {pages} not been reviewed by a clinician "
+        f"({', '.join(drafts)})."
+    )
+
+
 def build_bundle(
     src: Path,
     key: Ed25519PrivateKey,
     out: Path,
     *,
     readability_checks: bool = True,
+    release: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     built_at: dt.datetime | None = None,
 ) -> BuiltBundle:
-    """Validates `src` and writes the signed .kbundle `out` atomically (all or nothing)."""
+    """Validates `src` and writes the signed .kbundle `out` atomically (all or nothing).
+
+    A release build refuses a bundle with draft pages (no clinician's review recorded)."""
     if out.resolve().is_relative_to(src.resolve()):
         raise BundleError("The bundle file must be written outside the bundle folder.")
     bundle, problems = _validated(src, readability_checks)
+    if release and bundle.drafts():
+        raise BundleError(release_refusal(bundle.drafts()))
     files = _planned_files(src, limits)
     when = _utc(built_at)
     try:

@@ -16,18 +16,20 @@ from html import escape
 from pathlib import Path
 
 from kiosk.content import readability
-from kiosk.content.bundle import Bundle, PageText
-from kiosk.content.manifest import MANIFEST_NAME, Manifest, Review
+from kiosk.content.bundle import Bundle, PageText, Review
+from kiosk.content.manifest import MANIFEST_NAME, Manifest
 from kiosk.content.problems import BundleError
+from kiosk.content.review_sheet_html import blocks_html
 from kiosk.content.review_sheet_style import CSS
 from kiosk.content.validate import validate_folder
 
 _KINDS = {
     "about": "About clonus",
     "treatment": "Treatment options",
-    "notice": "Shown on every page",
+    "notice": "Shown under every page",
 }
 _IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+_LEVEL_WORDS = {"ok": "meets the aim", "warning": "above the aim", "error": "too hard"}
 
 
 @dataclass(frozen=True)
@@ -42,37 +44,32 @@ class SheetPage:
 
 def sheet_pages(root: Path, bundle: Bundle) -> list[SheetPage]:
     """Every page of a valid bundle in the order patients meet them, the disclaimer last."""
+    # The manifest names each page's Markdown files, which the reading-level scores read.
     manifest = Manifest.model_validate(
         tomllib.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
     )
+    stems = {entry.id: entry.text for entry in (*manifest.about, *manifest.treatments)}
+    stems["disclaimer"] = manifest.disclaimer.text
 
-    def scores(stem: str) -> dict[str, tuple[readability.Score, ...]]:
+    def scores(page_id: str) -> dict[str, tuple[readability.Score, ...]]:
+        stem = stems[page_id]
         return {
             lang: readability.scores((root / f"{stem}.{lang}.md").read_text("utf-8"), lang)
             for lang in bundle.languages
         }
 
     pages = [
-        SheetPage(
-            page.id,
-            kind,
-            root / page.illustration,
-            page.review,
-            next(p for p in bundle.pages if p.id == page.id).text,
-            scores(page.text),
-        )
-        for kind, group in (("about", manifest.about), ("treatment", manifest.treatments))
-        for page in group
+        SheetPage(p.id, p.kind, p.illustration, p.review, p.text, scores(p.id))
+        for p in bundle.pages
     ]
-    disclaimer = manifest.disclaimer
     pages.append(
         SheetPage(
             "disclaimer",
             "notice",
             None,
-            disclaimer.review,
+            bundle.disclaimer_review,
             bundle.disclaimer,
-            scores(disclaimer.text),
+            scores("disclaimer"),
         )
     )
     return pages
@@ -82,36 +79,37 @@ def sheet_pages(root: Path, bundle: Bundle) -> list[SheetPage]:
 
 
 def _image(path: Path | None) -> str:
-    if path is None:
-        return ""
-    kind = _IMAGE_TYPES.get(path.suffix.lower())
-    if kind is None:
+    kind = _IMAGE_TYPES.get(path.suffix.lower()) if path else None
+    if path is None or kind is None:
         return ""
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     # An <img> never runs what an SVG might carry; validation has refused such SVGs anyway.
     return f'<img class="illustration" alt="Illustration" src="data:{kind};base64,{data}">'
 
 
+def _review_words(review: Review) -> str:
+    if review.by is None or review.on is None:
+        return "Draft: not reviewed by a clinician yet"
+    return f"{escape(review.by)}, {review.on.isoformat()}"
+
+
 def _review(review: Review) -> str:
+    due = f"Next review due {review.due.isoformat()}." if review.due else "No next review date."
+    state = "draft" if review.is_draft else "reviewed"
     return (
-        '<p class="review">Last review recorded: '
-        f"<strong>{escape(review.by)}</strong>, on {review.on.isoformat()}. "
-        f"Next review due {review.due.isoformat()}.</p>"
+        f'<p class="review review-{state}">Review recorded: '
+        f"<strong>{_review_words(review)}</strong>. {due}</p>"
     )
 
 
-_LEVEL_WORDS = {"ok": "meets the aim", "warning": "above the aim", "error": "too hard"}
-
-
 def _scores(page: SheetPage, names: Mapping[str, str]) -> str:
-    rows = []
-    for lang, found in page.scores.items():
-        for score in found:
-            rows.append(
-                f"<tr><td>{escape(names.get(lang, lang))}</td><td>{escape(score.metric)}</td>"
-                f"<td>{score.value:.1f}</td><td>{escape(score.expected)}</td>"
-                f'<td class="level-{score.level}">{_LEVEL_WORDS[score.level]}</td></tr>'
-            )
+    rows = [
+        f"<tr><td>{escape(names.get(lang, lang))}</td><td>{escape(score.metric)}</td>"
+        f"<td>{score.value:.1f}</td><td>{escape(score.expected)}</td>"
+        f'<td class="level-{score.level}">{_LEVEL_WORDS[score.level]}</td></tr>'
+        for lang, found in page.scores.items()
+        for score in found
+    ]
     if not rows:
         return ""
     return (
@@ -121,14 +119,15 @@ def _scores(page: SheetPage, names: Mapping[str, str]) -> str:
     )
 
 
-def _text(lang: str, name: str, page: PageText) -> str:
-    # Section bodies are HTML made by kiosk/content/markup.py, which escapes every text.
+def _text(lang: str, ui: Mapping[str, str], page: PageText) -> str:
     sections = "".join(
-        f"<h4>{escape(section.heading)}</h4>{section.html}" for section in page.sections
+        f"<h4>{escape(section.heading)}</h4>{blocks_html(section.blocks, ui)}"
+        for section in page.sections
     )
     return (
         f'<article class="language" lang="{escape(lang)}"><p class="language-name">'
-        f"{escape(name)}</p><h3>{escape(page.title)}</h3>{page.summary_html}{sections}</article>"
+        f"{escape(ui.get('language_name', lang))}</p><h3>{escape(page.title)}</h3>"
+        f"{blocks_html(page.summary, ui)}{sections}</article>"
     )
 
 
@@ -142,9 +141,10 @@ def _signoff() -> str:
     )
 
 
-def _page(number: int, page: SheetPage, languages: Sequence[str], names: Mapping[str, str]) -> str:
+def _page(number: int, page: SheetPage, bundle: Bundle, names: Mapping[str, str]) -> str:
+    languages = bundle.languages
     title = page.text[languages[0]].title
-    columns = "".join(_text(lang, names.get(lang, lang), page.text[lang]) for lang in languages)
+    columns = "".join(_text(lang, bundle.ui(lang), page.text[lang]) for lang in languages)
     return (
         f'<section class="page" id="page-{escape(page.id)}">'
         f'<h2><span class="number">{number}.</span> {escape(title)} '
@@ -160,24 +160,23 @@ def _contents(pages: Sequence[SheetPage], languages: Sequence[str]) -> str:
     rows = "".join(
         f'<tr><td>{number}</td><td><a href="#page-{escape(p.id)}">'
         f"{escape(p.text[languages[0]].title)}</a></td><td>{escape(_KINDS[p.kind])}</td>"
-        f"<td>{escape(p.review.by)}, {p.review.on.isoformat()}</td></tr>"
+        f"<td>{_review_words(p.review)}</td></tr>"
         for number, p in enumerate(pages, start=1)
     )
     return (
         '<table class="contents"><thead><tr><th>#</th><th>Page</th><th>Where</th>'
-        f"<th>Last review recorded</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<th>Review recorded</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
 def _labels(bundle: Bundle, names: Mapping[str, str]) -> str:
     languages = bundle.languages
     head = "".join(f"<th>{escape(names.get(lang, lang))}</th>" for lang in languages)
-    keys = list(bundle.ui(languages[0]))
     rows = "".join(
         f"<tr><td><code>{escape(key)}</code></td>"
         + "".join(f"<td>{escape(bundle.ui(lang).get(key, ''))}</td>" for lang in languages)
         + "</tr>"
-        for key in keys
+        for key in bundle.ui(languages[0])
     )
     return (
         '<section class="page" id="labels"><h2>Labels on the screens</h2>'
@@ -189,21 +188,23 @@ def _labels(bundle: Bundle, names: Mapping[str, str]) -> str:
 
 def render(bundle: Bundle, pages: Sequence[SheetPage], today: dt.date) -> str:
     """The whole sheet as one HTML document (styles and images inside it)."""
-    languages = bundle.languages
-    names = {lang: bundle.ui(lang).get("language_name", lang) for lang in languages}
+    names = {lang: bundle.ui(lang).get("language_name", lang) for lang in bundle.languages}
     org = escape(bundle.organization.name)
     what = f"{escape(bundle.id)} version {bundle.version}"
-    body = "".join(_page(n, page, languages, names) for n, page in enumerate(pages, start=1))
+    drafts = sum(1 for page in pages if page.review.is_draft)
+    body = "".join(_page(n, page, bundle, names) for n, page in enumerate(pages, start=1))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>Clinical review sheet: {org}, {what}</title><style>{CSS}</style></head><body>"
         f'<header class="cover"><h1>Clinical review sheet</h1><p class="subtitle">{org}: '
-        f"patient pages of the waiting-room kiosk ({what}), printed {today.isoformat()}.</p>"
+        f"patient pages of the waiting-room kiosk ({what}), printed {today.isoformat()}. "
+        f"{drafts} of {len(pages)} pages have not been reviewed by a clinician.</p>"
         "<p>Please read each page in every language. Check that it is accurate, safe and "
         "easy to read, then tick a box and sign at the bottom of the page. Write any change "
         "you want on the page itself. A page counts as reviewed only when your name and the "
         "date are recorded in the bundle.</p>"
-        f"{_contents(pages, languages)}</header>{body}{_labels(bundle, names)}</body></html>\n"
+        f"{_contents(pages, bundle.languages)}</header>{body}{_labels(bundle, names)}"
+        "</body></html>\n"
     )
 
 

@@ -28,8 +28,13 @@ caption { text-align: left; font-weight: bold; }
 .language { border: 1px solid var(--rule); padding: 8px 12px; }
 .language-name { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.08em;
   color: var(--muted); margin: 0; }
+h5 { font-size: 11pt; margin: 10px 0 4px; }
 .callout { border: 2px solid var(--ink); padding: 6px 10px; margin: 8px 0; }
-.callout .label { font-weight: bold; display: block; }
+.callout .label { font-weight: bold; display: block; text-transform: uppercase; }
+.callout-emergency { border: 3px solid #9b1c1c; background: #fdecec; }
+.callout-doctor { border: 2px dashed #1f3a5f; background: #eef3fa; }
+.review-draft strong { text-decoration: underline; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .signoff { margin-top: 14px; border: 2px solid var(--ink); padding: 10px 12px 4px;
   break-inside: avoid; }
 .signoff .line { display: inline-block; width: 16em; border-bottom: 1px solid var(--ink);

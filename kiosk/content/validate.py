@@ -9,23 +9,20 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from kiosk.content import bundle as runtime
 from kiosk.content import readability
-from kiosk.content.bundle import Bundle, ContentPage, PageKind, PageText
+from kiosk.content.bundle import Bundle, ContentPage, Location, PageKind, PageText
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
 from kiosk.content.manifest import (
     MANIFEST_NAME,
     SECTIONS,
     UI_KEYS,
     Disclaimer,
-    Location,
     Manifest,
     Page,
-    Review,
 )
-from kiosk.content.markup import check_subset, split_page
+from kiosk.content.markup import check_subset, has_callout, split_page
 from kiosk.content.problems import BundleError, Problems
 from kiosk.content.qr import qr_rows
 
@@ -58,14 +55,15 @@ def _schema_problems(
         problems.error(MANIFEST_NAME, field_path(loc), message)
 
 
-def _valid_items(raw: Any, model: type[BaseModel]) -> list[tuple[int, Any]]:
+def _valid_items(raw: Any, model: type[Any]) -> list[tuple[int, Any]]:
     """The elements of a list that are valid on their own, so later checks can still run."""
     if not isinstance(raw, list):
         return []
+    adapter: TypeAdapter[Any] = TypeAdapter(model)
     out = []
     for index, item in enumerate(raw):
         try:
-            out.append((index, model.model_validate(item)))
+            out.append((index, adapter.validate_python(item)))
         except ValidationError:
             continue
     return out
@@ -111,7 +109,7 @@ class _Validator:
 
     # -- pages ---------------------------------------------------------------------------
     def _page_text(
-        self, stem: str, owner: str, lang: str, kind: PageKind | None
+        self, stem: str, owner: str, lang: str, entry: Page | Disclaimer, kind: PageKind | None
     ) -> PageText | None:
         rel = f"{stem}.{lang}.md"
         pure = PurePosixPath(rel)
@@ -145,6 +143,13 @@ class _Validator:
             return None
         if kind == "treatment":
             self._treatment_sections(page, rel, owner, lang)
+        if entry.names_emergency and not has_callout(page.blocks, "emergency"):
+            self.problems.error(
+                rel,
+                f"{owner} ({lang})",
+                "the page names an emergency (names_emergency = true) but has no "
+                "[!EMERGENCY] callout saying what to do",
+            )
         if self.readability_checks:
             for result in readability.scores(source, lang):
                 message = f"{result.metric} is {result.value:.1f}; expected {result.expected}"
@@ -181,18 +186,30 @@ class _Validator:
 
     def _review(self, page: Page | Disclaimer, owner: str) -> None:
         review = page.review
-        if review.on > review.due:
+        page_id = page.id if isinstance(page, Page) else "disclaimer"
+        if review.is_draft:
+            missing = " and ".join(
+                what
+                for what, value in (("a reviewer (by)", review.by), ("a date (on)", review.on))
+                if value is None
+            )
+            self.problems.warning(
+                MANIFEST_NAME,
+                f"{owner}.review",
+                f"draft: no clinician has reviewed {page_id!r} yet ({missing} missing)",
+            )
+        if review.on is not None and review.due is not None and review.on > review.due:
             self.problems.error(
                 MANIFEST_NAME,
                 f"{owner}.review",
                 "review is due before it was done (on is after due)",
             )
-        if review.on > self.today:
+        if review.on is not None and review.on > self.today:
             # A warning: a kiosk whose clock is wrong must not refuse good content.
             self.problems.warning(
                 MANIFEST_NAME, f"{owner}.review.on", f"review date {review.on} is in the future"
             )
-        if review.due < self.today:
+        if review.due is not None and review.due < self.today:
             self.problems.warning(
                 MANIFEST_NAME, f"{owner}.review.due", f"review was due on {review.due}"
             )
@@ -208,14 +225,16 @@ class _Validator:
             seen.add(page.id)
             self._image(page.illustration, f"{owner}.illustration")
             self._review(page, owner)
-            texts = {lang: self._page_text(page.text, owner, lang, kind) for lang in self.languages}
+            texts = {
+                lang: self._page_text(page.text, owner, lang, page, kind) for lang in self.languages
+            }
             if all(texts.values()):
                 pages.append(
                     ContentPage(
                         id=page.id,
                         kind=kind,
                         illustration=self.root / page.illustration,
-                        review=runtime_review(page.review),
+                        review=page.review,
                         text={lang: text for lang, text in texts.items() if text},
                     )
                 )
@@ -266,7 +285,7 @@ class _Validator:
         if disclaimer is not None:
             self._review(disclaimer, "disclaimer")
             for lang in self.languages:
-                text = self._page_text(disclaimer.text, "disclaimer", lang, None)
+                text = self._page_text(disclaimer.text, "disclaimer", lang, disclaimer, None)
                 if text is not None:
                     disclaimer_texts[lang] = text
         self._locations(raw.get("locations"))
@@ -278,24 +297,22 @@ class _Validator:
                 self._file(notice, f"notices[{index}]")
         self._unreferenced()
 
-        if manifest is None or not self.problems.ok:
+        if manifest is None or disclaimer is None or not self.problems.ok:
             return None
         return Bundle(
             root=self.root,
             id=manifest.id,
             version=manifest.version,
             languages=tuple(manifest.languages),
-            organization=runtime.Organization(
-                name=manifest.organization.name,
-                website=manifest.organization.website,
-                website_qr=qr_rows(manifest.organization.website),
-            ),
+            organization=manifest.organization,
+            website_qr=qr_rows(manifest.organization.website),
             locations_illustration=manifest.locations_illustration,
-            locations=tuple(runtime_location(location) for location in manifest.locations),
+            locations=tuple(manifest.locations),
             ui_text={lang: dict(texts) for lang, texts in manifest.ui.items()},
             about=tuple(about),
             treatments=tuple(treatments),
             disclaimer=disclaimer_texts,
+            disclaimer_review=disclaimer.review,
         )
 
     def _check_ui(self, ui: Any) -> None:
@@ -351,25 +368,6 @@ class _Validator:
                 self.problems.error(
                     rel, "", "file is not referenced by bundle.toml (remove it or list it)"
                 )
-
-
-def runtime_review(review: Review) -> runtime.Review:
-    return runtime.Review(by=review.by, on=review.on, due=review.due)
-
-
-def runtime_location(location: Location) -> runtime.Location:
-    return runtime.Location(
-        id=location.id,
-        town=location.town,
-        state=location.state,
-        lat=location.lat,
-        lon=location.lon,
-        county=location.county,
-        address=location.address,
-        phone=location.phone,
-        hours=location.hours,
-        notes=dict(location.notes) if location.notes is not None else None,
-    )
 
 
 def validate_folder(

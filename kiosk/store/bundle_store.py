@@ -217,7 +217,9 @@ def reviews_due(info: VerifiedBundle, today: dt.date) -> tuple[ReviewDue, ...]:
     manifest = info.manifest
     pages = [(p.id, p.review) for p in (*manifest.about, *manifest.treatments)]
     pages.append(("disclaimer", manifest.disclaimer.review))
-    return tuple(ReviewDue(page_id, r.due) for page_id, r in pages if r.due <= today)
+    return tuple(
+        ReviewDue(page_id, r.due) for page_id, r in pages if r.due is not None and r.due <= today
+    )
 
 
 def find_bundles(folders: Sequence[Path]) -> list[Path]:

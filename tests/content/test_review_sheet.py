@@ -84,12 +84,12 @@ def test_bundle_text_is_escaped(tmp_path: Path) -> None:
         .replace('by = "Test Writer, PT"', 'by = "<img src=x onerror=alert(2)>"', 1),
         encoding="utf-8",
     )
-    # Markdown entities become plain text in a title: the sheet must escape them again.
+    # Page text is shown as written (entities are not decoded): the sheet escapes it all.
     page = folder / "pages" / "stretching.en.md"
     page.write_text(
-        page.read_text(encoding="utf-8").replace(
-            "# Stretching", "# Stretching &lt;iframe src=evil&gt; & more"
-        ),
+        page.read_text(encoding="utf-8")
+        .replace("# Stretching", "# Stretching <3 & &lt;iframe src=evil&gt;")
+        .replace("You move your arm", "You move your <3 arm"),
         encoding="utf-8",
     )
     document = review_sheet(folder, TODAY)
@@ -99,7 +99,8 @@ def test_bundle_text_is_escaped(tmp_path: Path) -> None:
     assert not any(src == "x" for src in found.images)
     assert "Clinic &lt;script&gt;alert(1)&lt;/script&gt;" in document
     assert "&lt;img src=x onerror=alert(2)&gt;" in document
-    assert "Stretching &lt;iframe src=evil&gt; &amp; more" in document
+    assert "Stretching &lt;3 &amp; &amp;lt;iframe src=evil&amp;gt;" in document
+    assert "You move your &lt;3 arm" in document
 
 
 def test_command_writes_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -137,3 +137,22 @@ def test_a_copy_with_a_path_out_of_the_folder_is_refused(default_bundle: Bundle)
     bundle = dataclasses.replace(default_bundle, about=(page, *default_bundle.about[1:]))
     with pytest.raises(ReadyCopyError, match="not a path inside"):
         ready.load(ready.dump(bundle, {}, SEAL), default_bundle.root, SEAL)
+
+
+def test_every_kind_of_block_and_review_reads_back(tmp_path: Path) -> None:
+    from tests.content.bundle_factory import ABOUT, write_bundle
+
+    folder = write_bundle(tmp_path / "b", languages=("en", "es"))
+    extra = (
+        "\n> [!EMERGENCY]\n> Call **911** *now*.\n> - a\n\n> [!DOCTOR]\n> Call.\n\n"
+        "### Small\n\n3. three\n   - nested\n\n4. four\n\n   more\n"
+    )
+    for lang in ("en", "es"):
+        page = folder / "pages" / f"what-is-clonus.{lang}.md"
+        page.write_text(ABOUT[lang] + extra, encoding="utf-8")
+    toml = folder / "bundle.toml"
+    toml.write_text(toml.read_text().replace('review = { by = "Test Writer, PT", ', "review = { "))
+    bundle = load_folder(folder)
+    assert bundle.drafts()  # a review with a date and no reviewer: a draft, kept as one
+    copy = ready.load(ready.dump(bundle, files_of(folder), SEAL), folder, SEAL)
+    assert copy.bundle == bundle
