@@ -261,6 +261,14 @@ def plain_date(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def unreviewed(drafts: Sequence[str]) -> str:
+    """Draft pages in one sentence: patients must not see them before a clinician has."""
+    if not drafts:
+        return "Every page has been reviewed by a clinician."
+    pages = "1 page has" if len(drafts) == 1 else f"{len(drafts)} pages have"
+    return f"{pages} not been reviewed by a clinician: {', '.join(drafts)}."
+
+
 def reason_of(exc: BaseException) -> str:
     """One sentence for staff about a failed action."""
     if isinstance(exc, BundleError):
@@ -758,6 +766,8 @@ class StaffPanel(QObject):
                 f"{r.page_id}: review was due {plain_date(r.due)}" for r in d.reviews_due
             ],
             "rollbackTarget": target,
+            "draftCount": len(d.drafts),
+            "drafts": unreviewed(d.drafts),
         }
 
     def _roll_back(self) -> None:
