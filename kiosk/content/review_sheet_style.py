@@ -11,7 +11,8 @@ h2 .where { font-size: 10pt; font-weight: normal; color: var(--muted); }
 h3 { font-size: 14pt; margin: 4px 0 8px; }
 h4 { font-size: 12pt; margin: 12px 0 4px; }
 p { margin: 0 0 8px; }
-ul { margin: 0 0 8px; padding-left: 22px; }
+ul, ol { margin: 0 0 8px; padding-left: 22px; }
+li > p { margin: 0 0 2px; }
 .subtitle { color: var(--muted); }
 .page { margin-top: 28px; }
 .facts { display: flex; gap: 18px; align-items: flex-start; margin-bottom: 10px; }
@@ -29,7 +30,8 @@ caption { text-align: left; font-weight: bold; }
 .language-name { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.08em;
   color: var(--muted); margin: 0; }
 h5 { font-size: 11pt; margin: 10px 0 4px; }
-.callout { border: 2px solid var(--ink); padding: 6px 10px; margin: 8px 0; }
+.callout { border: 2px solid var(--ink); padding: 6px 10px; margin: 8px 0; break-inside: avoid; }
+.callout > :last-child { margin-bottom: 0; }
 .callout .label { font-weight: bold; display: block; text-transform: uppercase; }
 .callout-emergency { border: 3px solid #9b1c1c; background: #fdecec; }
 .callout-doctor { border: 2px dashed #1f3a5f; background: #eef3fa; }
