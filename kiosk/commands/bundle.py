@@ -14,7 +14,7 @@ from kiosk.content.problems import BundleError
 if TYPE_CHECKING:
     from kiosk.content.signing import KeyFileError
 
-# The schema, validation, distribution and signing modules are imported by the commands that
+# The schema, validation, authoring, verify and signing modules are imported by the commands that
 # use them: `kiosk` without a sub-command builds this parser too, and the patient app's start
 # must not load pydantic or cryptography (bench/bench_ui.py).
 
@@ -78,7 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"kiosk bundle validate: {path} does not exist")
         return 2
     if path.is_file():
-        from kiosk.content.distribution import validate_archive
+        from kiosk.commands.archive_lint import validate_archive
 
         _, problems = validate_archive(path, readability_checks=not args.no_readability)
     else:
@@ -119,7 +119,7 @@ def _refused(exc: BundleError | KeyFileError) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import build_bundle
+    from kiosk.content.authoring import build_bundle
     from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("build", args.src, args.key, args.out.absolute().parent):
@@ -145,7 +145,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import seal_folder
+    from kiosk.content.authoring import seal_folder
     from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("seal", args.src, args.key):
@@ -164,8 +164,8 @@ def cmd_seal(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import verify_bundle, verify_folder
     from kiosk.content.signing import KeyFileError, load_public_key
+    from kiosk.content.verify import verify_bundle, verify_folder
 
     path: Path = args.path
     if _missing("verify", path, *args.trust):

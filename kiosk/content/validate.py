@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,21 +23,13 @@ from kiosk.content.manifest import (
     Page,
 )
 from kiosk.content.markup import check_subset, has_callout, split_page
-from kiosk.content.problems import BundleError, Problems
+from kiosk.content.problems import BundleError, Problems, field_path
 from kiosk.content.qr import qr_rows
 
 MAX_PAGE_BYTES = 64 * 1024
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 # Files the distribution form adds; the authoring folder never references them.
 DISTRIBUTION_FILES = frozenset({"manifest.json", "manifest.sig"})
-
-
-def field_path(loc: Iterable[int | str]) -> str:
-    """('treatments', 2, 'review', 'due') -> 'treatments[2].review.due'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _schema_problems(
@@ -241,7 +233,7 @@ class _Validator:
         return pages
 
     # -- the whole -----------------------------------------------------------------------
-    def run(self) -> Bundle | None:
+    def _read_toml(self) -> dict[str, Any] | None:
         manifest_path = self.root / MANIFEST_NAME
         if not self.root.is_dir():
             self.problems.error(str(self.root), "", "not a folder")
@@ -252,11 +244,37 @@ class _Validator:
             )
             return None
         try:
-            raw = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+            return tomllib.loads(manifest_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             self.problems.error(MANIFEST_NAME, "", f"not valid TOML: {exc}")
             return None
 
+    def _disclaimer(self, raw: Any) -> tuple[Disclaimer | None, dict[str, PageText]]:
+        texts: dict[str, PageText] = {}
+        try:
+            disclaimer = Disclaimer.model_validate(raw)
+        except ValidationError:
+            return None, texts
+        self._review(disclaimer, "disclaimer")
+        for lang in self.languages:
+            text = self._page_text(disclaimer.text, "disclaimer", lang, disclaimer, None)
+            if text is not None:
+                texts[lang] = text
+        return disclaimer, texts
+
+    def _other_files(self, raw: dict[str, Any]) -> None:
+        if isinstance(raw.get("locations_illustration"), str):
+            self._image(raw["locations_illustration"], "locations_illustration")
+        notices = raw.get("notices")
+        for index, notice in enumerate(notices if isinstance(notices, list) else []):
+            if isinstance(notice, str):
+                self._file(notice, f"notices[{index}]")
+        self._unreferenced()
+
+    def run(self) -> Bundle | None:
+        raw = self._read_toml()
+        if raw is None:
+            return None
         manifest: Manifest | None = None
         try:
             manifest = Manifest.model_validate(raw)
@@ -277,25 +295,9 @@ class _Validator:
         seen: set[str] = set()
         about = self._pages(raw.get("about"), "about", "about", seen)
         treatments = self._pages(raw.get("treatments"), "treatments", "treatment", seen)
-        disclaimer_texts: dict[str, PageText] = {}
-        try:
-            disclaimer = Disclaimer.model_validate(raw.get("disclaimer"))
-        except ValidationError:
-            disclaimer = None
-        if disclaimer is not None:
-            self._review(disclaimer, "disclaimer")
-            for lang in self.languages:
-                text = self._page_text(disclaimer.text, "disclaimer", lang, disclaimer, None)
-                if text is not None:
-                    disclaimer_texts[lang] = text
+        disclaimer, disclaimer_texts = self._disclaimer(raw.get("disclaimer"))
         self._locations(raw.get("locations"))
-        if isinstance(raw.get("locations_illustration"), str):
-            self._image(raw["locations_illustration"], "locations_illustration")
-        notices = raw.get("notices")
-        for index, notice in enumerate(notices if isinstance(notices, list) else []):
-            if isinstance(notice, str):
-                self._file(notice, f"notices[{index}]")
-        self._unreferenced()
+        self._other_files(raw)
 
         if manifest is None or disclaimer is None or not self.problems.ok:
             return None

@@ -39,9 +39,9 @@ from kiosk.store import ready
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    from kiosk.content.distribution import VerifiedBundle
+    from kiosk.content.signed_manifest import VerifiedBundle
 
-# kiosk.content.distribution, kiosk.content.validate and kiosk.content.signing are imported
+# kiosk.content.verify, kiosk.content.validate and kiosk.content.signing are imported
 # where they are used: they load the schema (pydantic), the Markdown parser and cryptography,
 # which the patient app's start skips when its bundle has a ready copy (bench/bench_ui.py).
 
@@ -473,8 +473,8 @@ class BundleStore:
             # write a trusted key), while the files' hashes catch a damaged disk.
             check_files(folder, copy.files)
             return copy.bundle
-        from kiosk.content.distribution import verify_folder
         from kiosk.content.validate import load_folder
+        from kiosk.content.verify import verify_folder
 
         info = verify_folder(folder, keys())
         bundle = load_folder(folder)
@@ -546,7 +546,7 @@ class BundleStore:
         Raises BundleError only when the built-in bundle itself fails (a broken installation);
         the app should then show its plain splash screen.
         """
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         folder, info, source, installed_at, reason = self._pick(
             lambda folder, keys: verify_folder(folder, keys())
@@ -592,7 +592,7 @@ class BundleStore:
             state = self.read_state()
         except ValueError:
             raise StoreError("The record of installed bundles is damaged.") from None
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         keys = self.trusted_keys() if state.entries else []
         out = []
@@ -608,7 +608,7 @@ class BundleStore:
 
     def builtin_info(self) -> VerifiedBundle:
         """The built-in bundle, verified; BundleError when it is damaged."""
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         return verify_folder(self.builtin, self.builtin_trust)
 
@@ -642,7 +642,7 @@ class BundleStore:
         unknown signature, tampered or missing file, schema error. A bundle that is valid but
         not newer, or too big for the disk, comes back with `blocked` set instead.
         """
-        from kiosk.content.distribution import verify_bundle
+        from kiosk.content.verify import verify_bundle
 
         keys = self.trusted_keys()
         if not keys:
@@ -723,8 +723,8 @@ class BundleStore:
     def _install(
         self, path: Path, on_progress: Progress | None, preview: Diff | None
     ) -> ActiveBundle:
-        from kiosk.content.distribution import extract_bundle
         from kiosk.content.validate import validate_folder
+        from kiosk.content.verify import extract_bundle
 
         self._ensure_layout()
         if preview is not None and preview.info is not None and preview.path == path:
@@ -820,7 +820,7 @@ class BundleStore:
             ) from None
         if state.active is None:
             raise StoreError("No bundle is installed, so there is nothing to roll back.")
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         keys = self.trusted_keys()
         skipped: list[str] = []

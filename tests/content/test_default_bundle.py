@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content.distribution import verify_folder
 from kiosk.content.problems import BundleError
 from kiosk.content.signing import load_public_key
+from kiosk.content.verify import verify_folder
 from kiosk.paths import builtin_trust_dir, default_bundle_dir, resources_dir
 from tests.content.conftest import KeyPair
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.distribution import build_bundle
+from kiosk.content.authoring import build_bundle
 from kiosk.content.signing import load_private_key
 from kiosk.staff.service import Staff
 from tests.content.bundle_factory import REVIEW, write_bundle

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from kiosk.content.distribution import build_bundle, seal_folder
+from kiosk.content.authoring import build_bundle, seal_folder
 from kiosk.staff.log import StaffLog
 from kiosk.staff.service import Staff
 from kiosk.store.bundle_store import BundleStore

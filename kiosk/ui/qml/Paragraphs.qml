@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Page text as the blocks Python parsed from the page's Markdown (kiosk/patient/pages.py):
@@ -32,6 +33,8 @@ Column {
                 id: textBlock
                 TextRow {
                     row: entry.modelData
+                    theme: paragraphs.theme
+                    fontSize: paragraphs.fontSize
                 }
             }
             Component {
@@ -49,7 +52,9 @@ Column {
                             model: entry.modelData.rows
                             delegate: TextRow {
                                 required property var modelData
-                                width: parent.width
+                                width: callout.bodyWidth
+                                theme: paragraphs.theme
+                                fontSize: paragraphs.fontSize
                                 row: modelData
                                 topGap: Math.round(paragraphs.fontSize * modelData.gap)
                             }
@@ -65,10 +70,12 @@ Column {
     component TextRow: Item {
         id: textRow
 
+        required property QtObject theme
+        property real fontSize: theme.sizes.body
         property var row: ({})
         property real topGap: 0
         readonly property bool item: row.style === "item"
-        readonly property real indent: Math.round(paragraphs.fontSize * 1.4)
+        readonly property real indent: Math.round(textRow.fontSize * 1.4)
         readonly property real textX: (row.depth || 0) * indent + (item ? indent : 0)
 
         implicitHeight: topGap + body.implicitHeight
@@ -76,27 +83,27 @@ Column {
         // A dot for a bullet (hollow when nested), centred on the first line.
         Rectangle {
             visible: textRow.item && textRow.row.marker === "bullet"
-            x: textRow.textX - textRow.indent + Math.round(paragraphs.fontSize * 0.4)
-            y: textRow.topGap + Math.round(paragraphs.fontSize * 0.6 - height / 2)
-            width: Math.round(paragraphs.fontSize * 0.28)
+            x: textRow.textX - textRow.indent + Math.round(textRow.fontSize * 0.4)
+            y: textRow.topGap + Math.round(textRow.fontSize * 0.6 - height / 2)
+            width: Math.round(textRow.fontSize * 0.28)
             height: width
             radius: width / 2
-            color: (textRow.row.depth || 0) > 0 ? "transparent" : paragraphs.theme.colors.text
+            color: (textRow.row.depth || 0) > 0 ? "transparent" : textRow.theme.colors.text
             border.width: Math.max(1, Math.round(width / 4))
-            border.color: paragraphs.theme.colors.text
+            border.color: textRow.theme.colors.text
         }
         // The number of an ordered item, right-aligned before the text.
         Text {
             visible: textRow.item && textRow.row.marker !== "bullet"
             x: textRow.textX - textRow.indent
             y: textRow.topGap
-            width: textRow.indent - Math.round(paragraphs.fontSize * 0.3)
+            width: textRow.indent - Math.round(textRow.fontSize * 0.3)
             horizontalAlignment: Text.AlignRight
             text: visible ? textRow.row.marker : ""
             textFormat: Text.PlainText
-            color: paragraphs.theme.colors.text
-            font.family: paragraphs.theme.fontFamily
-            font.pixelSize: paragraphs.fontSize
+            color: textRow.theme.colors.text
+            font.family: textRow.theme.fontFamily
+            font.pixelSize: textRow.fontSize
             lineHeight: 1.2
         }
         Text {
@@ -108,9 +115,9 @@ Column {
             text: textRow.row.text || ""
             textFormat: Text.StyledText
             wrapMode: Text.Wrap
-            color: textRow.row.style === "h" ? paragraphs.theme.colors.heading : paragraphs.theme.colors.text
-            font.family: paragraphs.theme.fontFamily
-            font.pixelSize: paragraphs.fontSize
+            color: textRow.row.style === "h" ? textRow.theme.colors.heading : textRow.theme.colors.text
+            font.family: textRow.theme.fontFamily
+            font.pixelSize: textRow.fontSize
             font.bold: textRow.row.style === "h"
             lineHeight: 1.2
         }
