@@ -59,7 +59,8 @@ def styled(spans: Spans) -> str:
 
 def _row(style: str, depth: int, spans: Spans, gap: float, marker: str = "") -> dict[str, Any]:
     return {
-        "kind": "text",
+        # Paragraphs.qml picks the delegate by kind: a numbered item needs a Text for its number
+        "kind": "text" if marker in ("", "bullet") else "number",
         "style": style,  # "p", "h" or "item"
         "depth": depth,  # indentation, in list levels
         "marker": marker,  # "" (none), "bullet" or a number such as "3."

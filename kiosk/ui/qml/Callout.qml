@@ -25,7 +25,7 @@ Rectangle {
     height: implicitHeight
     color: emergency ? theme.colors.emergency : theme.colors.doctor
     radius: theme.sizes.radius
-    border.width: theme.sizes.border * (theme.highContrast ? 2 : 1.5)
+    border.width: theme.sizes.border * (theme.highContrast ? 3 : 2)
     border.color: ink
 
     Column {

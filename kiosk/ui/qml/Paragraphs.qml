@@ -1,62 +1,83 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQml.Models
 
 // Page text as the blocks Python parsed from the page's Markdown (kiosk/patient/pages.py):
 // paragraphs, headings and list items, one Text each, nested items indented, and callouts.
 // The text is the app's own formatting of the parsed spans, with every character of the bundle
 // escaped: no markup from a bundle reaches Qt's rich-text engine.
+// Each row is as few items as it needs (a page opens in one frame): the delegate is chosen by kind.
 Column {
     id: paragraphs
 
     required property QtObject theme
-    // [{kind: "text", style, depth, marker, gap, text} | {kind: "callout", level, label, gap, rows}]
+    // [{kind: "text" | "number", style, depth, marker, gap, text}
+    //  | {kind: "callout", level, label, gap, rows: [text and number rows]}]
     property var blocks: []
     property real fontSize: theme.sizes.body
 
     Repeater {
         model: paragraphs.blocks
-        delegate: Item {
-            id: entry
-            required property var modelData
-            readonly property real gap: Math.round(paragraphs.fontSize * modelData.gap)
-
-            width: paragraphs.width
-            height: gap + loader.height
-
-            Loader {
-                id: loader
-                y: entry.gap
-                width: parent.width
-                sourceComponent: entry.modelData.kind === "callout" ? calloutBlock : textBlock
-            }
-            Component {
-                id: textBlock
+        delegate: DelegateChooser {
+            role: "kind"
+            DelegateChoice {
+                roleValue: "text"
                 TextRow {
-                    row: entry.modelData
+                    width: paragraphs.width
                     theme: paragraphs.theme
                     fontSize: paragraphs.fontSize
                 }
             }
-            Component {
-                id: calloutBlock
-                Callout {
-                    id: callout
+            DelegateChoice {
+                roleValue: "number"
+                NumberRow {
+                    width: paragraphs.width
                     theme: paragraphs.theme
                     fontSize: paragraphs.fontSize
-                    level: entry.modelData.level
-                    label: entry.modelData.label
+                }
+            }
+            DelegateChoice {
+                roleValue: "callout"
+                Item {
+                    id: entry
+                    required property var modelData
+                    readonly property real gap: Math.round(paragraphs.fontSize * modelData.gap)
 
-                    Column {
-                        width: callout.bodyWidth
-                        Repeater {
-                            model: entry.modelData.rows
-                            delegate: TextRow {
-                                required property var modelData
-                                width: callout.bodyWidth
-                                theme: paragraphs.theme
-                                fontSize: paragraphs.fontSize
-                                row: modelData
-                                topGap: Math.round(paragraphs.fontSize * modelData.gap)
+                    width: paragraphs.width
+                    height: gap + callout.height
+
+                    Callout {
+                        id: callout
+                        y: entry.gap
+                        width: parent.width
+                        theme: paragraphs.theme
+                        fontSize: paragraphs.fontSize
+                        level: entry.modelData.level
+                        label: entry.modelData.label
+
+                        Column {
+                            width: callout.bodyWidth
+                            Repeater {
+                                model: entry.modelData.rows
+                                delegate: DelegateChooser {
+                                    role: "kind"
+                                    DelegateChoice {
+                                        roleValue: "text"
+                                        TextRow {
+                                            width: callout.bodyWidth
+                                            theme: paragraphs.theme
+                                            fontSize: paragraphs.fontSize
+                                        }
+                                    }
+                                    DelegateChoice {
+                                        roleValue: "number"
+                                        NumberRow {
+                                            width: callout.bodyWidth
+                                            theme: paragraphs.theme
+                                            fontSize: paragraphs.fontSize
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -65,61 +86,95 @@ Column {
         }
     }
 
-    // One paragraph, heading or list item: its marker hangs left of the text, so wrapped lines
-    // line up under the text, not under the bullet.
+    // A paragraph, heading or bulleted item: the space above it, and the text, which starts
+    // after the indentation of its list level (wrapped lines hang under the text).
     component TextRow: Item {
         id: textRow
 
+        required property var modelData
         required property QtObject theme
         property real fontSize: theme.sizes.body
-        property var row: ({})
-        property real topGap: 0
-        readonly property bool item: row.style === "item"
-        readonly property real indent: Math.round(textRow.fontSize * 1.4)
-        readonly property real textX: (row.depth || 0) * indent + (item ? indent : 0)
+        readonly property bool item: modelData.style === "item"
+        readonly property real indent: Math.round(fontSize * 1.4)
+        readonly property real textX: modelData.depth * indent + (item ? indent : 0)
+        readonly property real gap: Math.round(fontSize * modelData.gap)
 
-        implicitHeight: topGap + body.implicitHeight
+        height: gap + body.implicitHeight
 
-        // A dot for a bullet (hollow when nested), centred on the first line.
+        // The bullet: a dot centred on the first line (hollow when nested), cheaper than a Text.
         Rectangle {
-            visible: textRow.item && textRow.row.marker === "bullet"
+            visible: textRow.item
             x: textRow.textX - textRow.indent + Math.round(textRow.fontSize * 0.4)
-            y: textRow.topGap + Math.round(textRow.fontSize * 0.6 - height / 2)
+            y: textRow.gap + Math.round(textRow.fontSize * 0.6 - height / 2)
             width: Math.round(textRow.fontSize * 0.28)
             height: width
             radius: width / 2
-            color: (textRow.row.depth || 0) > 0 ? "transparent" : textRow.theme.colors.text
+            color: textRow.modelData.depth > 0 ? "transparent" : textRow.theme.colors.text
             border.width: Math.max(1, Math.round(width / 4))
             border.color: textRow.theme.colors.text
         }
-        // The number of an ordered item, right-aligned before the text.
-        Text {
-            visible: textRow.item && textRow.row.marker !== "bullet"
-            x: textRow.textX - textRow.indent
-            y: textRow.topGap
-            width: textRow.indent - Math.round(textRow.fontSize * 0.3)
-            horizontalAlignment: Text.AlignRight
-            text: visible ? textRow.row.marker : ""
-            textFormat: Text.PlainText
-            color: textRow.theme.colors.text
-            font.family: textRow.theme.fontFamily
-            font.pixelSize: textRow.fontSize
-            lineHeight: 1.2
-        }
-        Text {
+        BodyText {
             id: body
-            objectName: "pageText"
             x: textRow.textX
-            y: textRow.topGap
+            y: textRow.gap
             width: textRow.width - x
-            text: textRow.row.text || ""
-            textFormat: Text.StyledText
-            wrapMode: Text.Wrap
-            color: textRow.row.style === "h" ? textRow.theme.colors.heading : textRow.theme.colors.text
-            font.family: textRow.theme.fontFamily
-            font.pixelSize: textRow.fontSize
-            font.bold: textRow.row.style === "h"
+            row: textRow.modelData
+            theme: textRow.theme
+            fontSize: textRow.fontSize
+        }
+    }
+
+    // An item of a numbered list: its number right-aligned before the text.
+    component NumberRow: Item {
+        id: numberRow
+
+        required property var modelData
+        required property QtObject theme
+        property real fontSize: theme.sizes.body
+        readonly property real indent: Math.round(fontSize * 1.4)
+        readonly property real textX: (modelData.depth + 1) * indent
+        readonly property real gap: Math.round(fontSize * modelData.gap)
+
+        height: gap + body.implicitHeight
+
+        Text {
+            x: numberRow.textX - numberRow.indent
+            y: numberRow.gap
+            width: numberRow.indent - Math.round(numberRow.fontSize * 0.3)
+            horizontalAlignment: Text.AlignRight
+            text: numberRow.modelData.marker
+            textFormat: Text.PlainText
+            color: numberRow.theme.colors.text
+            font.family: numberRow.theme.fontFamily
+            font.pixelSize: numberRow.fontSize
             lineHeight: 1.2
         }
+        BodyText {
+            id: body
+            x: numberRow.textX
+            y: numberRow.gap
+            width: numberRow.width - x
+            row: numberRow.modelData
+            theme: numberRow.theme
+            fontSize: numberRow.fontSize
+        }
+    }
+
+    component BodyText: Text {
+        id: bodyText
+
+        required property var row
+        required property QtObject theme
+        property real fontSize: theme.sizes.body
+
+        objectName: "pageText"
+        text: row.text
+        textFormat: Text.StyledText
+        wrapMode: Text.Wrap
+        color: row.style === "h" ? theme.colors.heading : theme.colors.text
+        font.family: theme.fontFamily
+        font.pixelSize: fontSize
+        font.bold: row.style === "h"
+        lineHeight: 1.2
     }
 }
