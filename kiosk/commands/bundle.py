@@ -67,6 +67,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     verify.set_defaults(handler=cmd_verify)
 
     _add_store_actions(actions)
+    _add_review_sheet(actions)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -328,4 +329,32 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         return _refused(exc)
     where = " (the built-in content)" if active.source == "builtin" else ""
     print(f"Rolled back: {active.id} version {active.version}{where} is now active.")
+    return 0
+
+
+# -- the clinical review sheet -----------------------------------------------------------------
+
+
+def _add_review_sheet(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sheet = actions.add_parser(
+        "review-sheet",
+        help="write a printable HTML review sheet of every page, for a clinician to sign",
+    )
+    sheet.add_argument("src", type=Path, metavar="BUNDLE", help="the authoring folder")
+    sheet.add_argument("-o", "--out", type=Path, required=True, help="the .html file to write")
+    sheet.set_defaults(handler=cmd_review_sheet)
+
+
+def cmd_review_sheet(args: argparse.Namespace) -> int:
+    from kiosk.atomic import write_bytes
+    from kiosk.content.review_sheet import review_sheet
+
+    if _missing("review-sheet", args.src, args.out.absolute().parent):
+        return 2
+    try:
+        document = review_sheet(args.src)
+    except BundleError as exc:
+        return _refused(exc)
+    write_bytes(args.out, document.encode("utf-8"))
+    print(f"Wrote {args.out}. Open it in a web browser to read it or print it.")
     return 0

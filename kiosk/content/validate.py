@@ -143,12 +143,11 @@ class _Validator:
                 "[!EMERGENCY] callout saying what to do",
             )
         if self.readability_checks:
-            result = readability.score(source, lang)
-            if result is not None and result.level != "ok":
+            for result in readability.scores(source, lang):
                 message = f"{result.metric} is {result.value:.1f}; expected {result.expected}"
                 if result.level == "error":
                     self.problems.error(rel, f"{owner} ({lang}).readability", message)
-                else:
+                elif result.level == "warning":
                     self.problems.warning(rel, f"{owner} ({lang}).readability", message)
         return page
 

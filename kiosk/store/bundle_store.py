@@ -161,6 +161,7 @@ class Description:
     fallback_reason: str | None
     page_count: int
     reviews_due: tuple[ReviewDue, ...]
+    drafts: tuple[str, ...]  # ids of the pages no clinician has reviewed yet
     previous: tuple[str, ...]  # "<id> version <n>" of the bundles a rollback can return to
 
 
@@ -220,6 +221,14 @@ def reviews_due(info: VerifiedBundle, today: dt.date) -> tuple[ReviewDue, ...]:
     return tuple(
         ReviewDue(page_id, r.due) for page_id, r in pages if r.due is not None and r.due <= today
     )
+
+
+def draft_pages(info: VerifiedBundle) -> tuple[str, ...]:
+    """Ids of the pages (and "disclaimer") with no named reviewer and date, in bundle order."""
+    manifest = info.manifest
+    pages = [(p.id, p.review) for p in (*manifest.about, *manifest.treatments)]
+    pages.append(("disclaimer", manifest.disclaimer.review))
+    return tuple(page_id for page_id, review in pages if review.is_draft)
 
 
 def find_bundles(folders: Sequence[Path]) -> list[Path]:
@@ -605,6 +614,7 @@ class BundleStore:
             fallback_reason=active.fallback_reason,
             page_count=info.page_count,
             reviews_due=reviews_due(info, today or self.clock().date()),
+            drafts=draft_pages(info),
             previous=tuple(_folder_label(e.folder) for e in history),
         )
 

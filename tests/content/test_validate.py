@@ -195,6 +195,33 @@ def test_missing_ui_string_and_placeholder(bundle: Path) -> None:
     assert "ERROR bundle.toml: ui.es.resetting_in: must contain {seconds}" in found
 
 
+PLAIN_TREATMENT = """# Botox shots
+
+A shot can relax a tight muscle. It is given by a doctor. You may need more than one.
+
+## What it is
+
+It is a shot in the muscle. The doctor uses a thin needle. It is quick.
+
+## How it can help
+
+The muscle can feel less tight. You may move with more ease. It can help for a while.
+
+## What to expect
+
+It takes a few days to work. The effect wears off in time. Then you can get another.
+
+## Things to know
+
+Tell your doctor how you feel. Ask about side effects. Keep doing your stretches.
+
+## Questions to ask your doctor or therapist
+
+- Is it right for me?
+- How long will it last?
+"""
+
+
 def test_readability_errors_and_warnings(bundle: Path) -> None:
     hard = (
         "Pharmacological interventions targeting neuromuscular hyperexcitability necessitate "
@@ -203,8 +230,9 @@ def test_readability_errors_and_warnings(bundle: Path) -> None:
     )
     page = bundle / "pages" / "surgery.en.md"
     page.write_text(page.read_text() + "\n" + hard * 3)
+    # A plain page (grade 0.5) with one hard sentence lands between the aim and the limit.
     one_hard_sentence = bundle / "pages" / "botox.en.md"
-    one_hard_sentence.write_text(one_hard_sentence.read_text() + "\n" + hard)
+    one_hard_sentence.write_text(PLAIN_TREATMENT + "\n" + hard)
     dificil = (
         "La administración farmacológica de relajantes musculares requiere una evaluación "
         "interdisciplinaria exhaustiva, individualizada y longitudinal de las consecuencias "
