@@ -23,6 +23,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
+from kiosk.app import hours_usage
 from kiosk.app.preview import BundlePreview
 from kiosk.app.supervision import supervise_kiosk
 from kiosk.content.bundle import Bundle
@@ -93,10 +94,13 @@ class Kiosk:
     staff_panel: StaffPanel
     qml_warnings: list[str] = field(default_factory=list)
     store: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
+    hours_usage: hours_usage.HoursAndUsage | None = None  # opening hours, usage counts
 
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
         self.idle.stop()
+        if self.hours_usage is not None:  # hours-usage
+            self.hours_usage.close()
         self.staff_panel.stop()
         if self.preview is not None:
             self.preview.stop()
@@ -220,6 +224,16 @@ def build_kiosk(
     )
     # <<< staff mode
 
+    # >>> hours-usage: sleeping outside opening hours, anonymous usage counts
+    extras = hours_usage.attach(
+        store=store,
+        state=state,
+        idle=idle,
+        staff_panel=staff_panel,
+        parent=backends,
+    )
+    # <<< hours-usage
+
     input_filter = InputActivityFilter(idle, backends)
     app.installEventFilter(input_filter)
 
@@ -249,12 +263,14 @@ def build_kiosk(
             "staff": staff,
             "preview": preview,
             "staffPanel": staff_panel,
+            "hours": extras.hours,  # hours-usage
         }
     )
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         app.removeEventFilter(input_filter)
+        extras.close()  # hours-usage
         raise RuntimeError("the patient app's QML did not load:\n" + "\n".join(warnings))
     window = roots[0]
 
@@ -275,6 +291,7 @@ def build_kiosk(
         staff_panel=staff_panel,
         qml_warnings=warnings,
         store=store,
+        hours_usage=extras,  # hours-usage
     )
     width, height = size or DEFAULT_WINDOW
     window.resize(width, height)

@@ -1,4 +1,4 @@
-"""`kiosk usage export --out FILE.csv`: the anonymous usage counts as CSV, for a stick or a folder."""
+"""`kiosk usage export --out FILE.csv`: the anonymous usage counts as CSV (stick or folder)."""
 
 from __future__ import annotations
 

@@ -409,6 +409,7 @@ class StaffPanel(QObject):
         self._stored = Settings()
         self._draft = Settings()
         self._log: list[dict[str, str]] = []
+        self._extra: dict[str, QObject] = {}  # hours-usage: sections with their own controllers
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -468,6 +469,23 @@ class StaffPanel(QObject):
         self._pool.waitForDone(30_000)
         self._jobs.clear()
         self._stop_timers()
+
+    # >>> hours-usage: sections with controllers of their own (opening hours, usage counts);
+    # StaffPanel.qml shows a tab for each one added here.
+    def add_section_controller(self, name: str, controller: QObject) -> None:
+        self._extra[name] = controller
+
+    def _get_section_controllers(self) -> dict[str, QObject]:
+        return dict(self._extra)
+
+    def import_sources(self) -> list[ImportSource]:
+        """The drives, then the import folder: where staff bring files and take them away."""
+        sources = list(self._drives())
+        if self._import_dir is not None:
+            sources.append(ImportSource(self._import_dir, "the import folder"))
+        return sources
+
+    # <<< hours-usage
 
     # -- opening and closing ------------------------------------------------------------------
     @Slot()
@@ -669,7 +687,7 @@ class StaffPanel(QObject):
 
     @Slot(str)
     def showSection(self, section: str) -> None:
-        if self._mode != PANEL or section not in SECTIONS:
+        if self._mode != PANEL or section not in (*SECTIONS, *self._extra):
             return
         self._confirm = ""
         self.confirmChanged.emit()
@@ -1199,3 +1217,5 @@ class StaffPanel(QObject):
     locationChoices = Property(list, _get_location_choices, notify=settingsChanged)
     languageChoices = Property(list, _get_language_choices, notify=settingsChanged)
     logEntries = Property(list, _get_log, notify=logChanged)
+    # hours-usage: the section controllers by name
+    sectionControllers = Property(dict, _get_section_controllers, constant=True)

@@ -1,0 +1,109 @@
+"""Wiring of opening hours and usage counts, kept out of wiring.py: `attach()` builds the
+sleeping/waking controller, the usage recorder and the two staff sections and connects them.
+
+Without a data folder (a fixed bundle, a preview) the kiosk has no schedule and counts nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.content.bundle import Bundle
+from kiosk.patient.idle import IdleMonitor
+from kiosk.patient.opening_hours import OpeningHours, WakeFilter, utc_now
+from kiosk.patient.state import AppState
+from kiosk.patient.usage_recorder import UsageRecorder
+from kiosk.schedule.storage import SCHEDULE_NAME, load_schedule
+from kiosk.staff.service import Staff
+from kiosk.staff_ui.panel import StaffPanel
+from kiosk.staff_ui.schedule_section import ScheduleSection
+from kiosk.staff_ui.usage_section import UsageSection
+from kiosk.system.display_power import DisplayPower, choose_display_power
+from kiosk.usage.store import USAGE_NAME
+from kiosk.usage.writer import UsageWriter
+
+
+@dataclass
+class HoursAndUsage:
+    hours: OpeningHours
+    wake_filter: WakeFilter
+    recorder: UsageRecorder | None
+    schedule_section: ScheduleSection | None
+    usage_section: UsageSection | None
+
+    def close(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wake_filter)
+        self.hours.stop()
+        if self.recorder is not None:
+            self.recorder.writer.close()
+
+
+def page_titles(state: AppState) -> Callable[[str], str]:
+    """Names staff recognise for the page ids the counts use."""
+
+    def title(page: str) -> str:
+        bundle: Bundle = state.bundle
+        if page == "locations":
+            return "Locations list"
+        if page.startswith("location:"):
+            ident = page.removeprefix("location:")
+            town = next((loc.town for loc in bundle.locations if loc.id == ident), ident)
+            return f"Location: {town}"
+        found = next((p for p in bundle.pages if p.id == page), None)
+        if found is None:
+            return page  # a page of an older bundle
+        text = found.text.get(bundle.default_language) or next(iter(found.text.values()))
+        return text.title
+
+    return title
+
+
+def attach(
+    *,
+    store: Staff | None,
+    state: AppState,
+    idle: IdleMonitor,
+    staff_panel: StaffPanel,
+    parent: QObject,
+    now: Callable[[], dt.datetime] = utc_now,
+    power: DisplayPower | None = None,
+) -> HoursAndUsage:
+    data_dir = store.data_dir if store is not None else None
+    schedule, warning = (
+        (None, None) if data_dir is None else load_schedule(data_dir / SCHEDULE_NAME)
+    )
+    if store is not None and warning is not None:
+        store.log.record("schedule", warning)  # never shown to patients
+    hours = OpeningHours(
+        schedule, power or choose_display_power(os.environ), now=now, parent=parent
+    )
+    hours.fellAsleep.connect(lambda: state.reset() if not state.is_attract() else None)
+    staff_panel.openChanged.connect(hours.hold)
+    wake_filter = WakeFilter(hours, parent)
+    app = QGuiApplication.instance()
+    assert app is not None
+    app.installEventFilter(wake_filter)
+    if data_dir is None:
+        return HoursAndUsage(hours, wake_filter, None, None, None)
+    writer = UsageWriter(data_dir / USAGE_NAME)
+    recorder = UsageRecorder(state, idle, writer, parent=parent)
+    schedule_section = ScheduleSection(
+        data_dir / SCHEDULE_NAME, hours, warning=warning, now=now, parent=parent
+    )
+    usage_section = UsageSection(
+        data_dir / USAGE_NAME,
+        titles=page_titles(state),
+        targets=lambda: [(s.folder, s.label) for s in staff_panel.import_sources()],
+        parent=parent,
+    )
+    staff_panel.add_section_controller("schedule", schedule_section)
+    staff_panel.add_section_controller("usage", usage_section)
+    return HoursAndUsage(hours, wake_filter, recorder, schedule_section, usage_section)
