@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.content.bundle import Bundle
 from kiosk.patient.idle import IdleMonitor
-from kiosk.patient.opening_hours import OpeningHours, WakeFilter, utc_now
+from kiosk.patient.opening_hours import CHECK_MS, OpeningHours, WakeFilter, utc_now
 from kiosk.patient.state import AppState
 from kiosk.patient.usage_recorder import UsageRecorder
 from kiosk.schedule.storage import SCHEDULE_NAME, load_schedule
@@ -27,6 +27,16 @@ from kiosk.staff_ui.usage_section import UsageSection
 from kiosk.system.display_power import DisplayPower, choose_display_power
 from kiosk.usage.store import USAGE_NAME
 from kiosk.usage.writer import UsageWriter
+
+
+@dataclass(frozen=True)
+class HoursOptions:
+    """How the kiosk tells the time and switches its display (tests and the bench give their
+    own clock and a display they can watch)."""
+
+    now: Callable[[], dt.datetime] = utc_now
+    power: DisplayPower | None = None  # None: chosen from the environment
+    check_ms: int = CHECK_MS
 
 
 @dataclass
@@ -73,18 +83,17 @@ def attach(
     idle: IdleMonitor,
     staff_panel: StaffPanel,
     parent: QObject,
-    now: Callable[[], dt.datetime] = utc_now,
-    power: DisplayPower | None = None,
+    options: HoursOptions | None = None,
 ) -> HoursAndUsage:
+    options = options or HoursOptions()
     data_dir = store.data_dir if store is not None else None
     schedule, warning = (
         (None, None) if data_dir is None else load_schedule(data_dir / SCHEDULE_NAME)
     )
     if store is not None and warning is not None:
         store.log.record("schedule", warning)  # never shown to patients
-    hours = OpeningHours(
-        schedule, power or choose_display_power(os.environ), now=now, parent=parent
-    )
+    power = options.power or choose_display_power(os.environ)
+    hours = OpeningHours(schedule, power, now=options.now, check_ms=options.check_ms, parent=parent)
     hours.fellAsleep.connect(lambda: state.reset() if not state.is_attract() else None)
     staff_panel.openChanged.connect(hours.hold)
     wake_filter = WakeFilter(hours, parent)
@@ -96,7 +105,7 @@ def attach(
     writer = UsageWriter(data_dir / USAGE_NAME)
     recorder = UsageRecorder(state, idle, writer, parent=parent)
     schedule_section = ScheduleSection(
-        data_dir / SCHEDULE_NAME, hours, warning=warning, now=now, parent=parent
+        data_dir / SCHEDULE_NAME, hours, warning=warning, now=options.now, parent=parent
     )
     usage_section = UsageSection(
         data_dir / USAGE_NAME,

@@ -136,6 +136,7 @@ def build_kiosk(
     show: bool = True,
     data_dir: Path | None = None,
     import_dir: Path | None = None,
+    hours: hours_usage.HoursOptions | None = None,  # hours-usage: clock and display power
 ) -> Kiosk:
     """Builds the application (or reuses the running one), the backends and the QML window.
 
@@ -231,6 +232,7 @@ def build_kiosk(
         idle=idle,
         staff_panel=staff_panel,
         parent=backends,
+        options=hours,
     )
     # <<< hours-usage
 

@@ -2,7 +2,7 @@
 
 `should_sleep` (kiosk/schedule) decides; this QObject asks it on a slow timer and on every
 schedule change, tells QML (`sleeping`) and the display power interface, and wakes on the first
-press: the attract screen then shows for the schedule's wake minutes after the last touch. The
+touch: the attract screen then shows for the schedule's wake minutes after the last touch. The
 event loop keeps running while asleep, so the watchdog's pings go on (kiosk/app/supervision.py).
 """
 
@@ -18,8 +18,10 @@ from kiosk.schedule.model import Schedule, should_sleep
 from kiosk.system.display_power import DisplayPower
 
 CHECK_MS = 20_000  # how often the clock is looked at: a closing time is late by at most this
+# The end of a touch wakes: its press went to the closed screen, so nothing that appears on
+# waking (the attract screen) sees a whole tap and starts a session by itself.
 WAKING_EVENTS = frozenset(
-    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+    {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.KeyPress}
 )
 
 
@@ -118,7 +120,7 @@ class OpeningHours(QObject):
 
 
 class WakeFilter(QObject):
-    """Application-wide: a press wakes a sleeping kiosk, and any input counts as a touch. It
+    """Application-wide: a touch wakes a sleeping kiosk, and any input counts as a touch. It
     never eats the event, so the staff corner sees its taps while closed too."""
 
     def __init__(self, hours: OpeningHours, parent: QObject | None = None) -> None:

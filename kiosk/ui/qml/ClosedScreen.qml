@@ -2,7 +2,7 @@ import QtQuick
 
 // Outside opening hours: dark and still (no animation anywhere), the display switched off where
 // the platform allows. It takes every touch, so nothing below reacts; the press that lands here
-// has already woken the kiosk (kiosk/patient/opening_hours.py), which then hides this screen.
+// wakes the kiosk as it ends (kiosk/patient/opening_hours.py), which then hides this screen.
 // The staff corner sits above it and still counts its taps.
 Rectangle {
     id: screen
