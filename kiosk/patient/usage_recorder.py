@@ -44,21 +44,28 @@ class UsageRecorder(QObject):
         self._writer = writer
         self._buckets = buckets
         self._now = now
+        # The session's language: the idle time-out reaches this after the reset has already
+        # switched back to the default language.
+        self._session_language = state.current_language()
         state.navigated.connect(self._navigated)
         state.languageChosen.connect(self._language_chosen)
-        idle.timedOut.connect(lambda: self._record(IDLE_RESET))
+        idle.timedOut.connect(lambda: self._record(IDLE_RESET, language=self._session_language))
 
     @property
     def writer(self) -> UsageWriter:
         return self._writer
 
-    def _record(self, event: str, page: str = "", *, bucketed: bool = False) -> None:
+    def _record(
+        self, event: str, page: str = "", *, bucketed: bool = False, language: str = ""
+    ) -> None:
         local = self._now()
         bucket = bucket_of(local.hour) if bucketed and self._buckets else NO_BUCKET
-        key = Key(local.date(), event, page, self._state.current_language(), bucket)
-        self._writer.record(key)
+        language = language or self._state.current_language()
+        self._writer.record(Key(local.date(), event, page, language, bucket))
 
     def _navigated(self, op: str, route: dict[str, str]) -> None:
+        if op != "reset":
+            self._session_language = self._state.current_language()
         if op not in _OPENING_OPS:
             return
         screen = route.get("screen", "")
@@ -70,5 +77,6 @@ class UsageRecorder(QObject):
             self._record(PAGE_VIEW, f"location:{route.get('id', '')}", bucketed=True)
             self._record(QR_SHOWN, route.get("id", ""))  # every town's page shows the code
 
-    def _language_chosen(self, _code: str) -> None:
+    def _language_chosen(self, code: str) -> None:
+        self._session_language = code
         self._record(LANGUAGE_SWITCH)

@@ -94,13 +94,21 @@ def make_hours_kiosk(
 ) -> Iterator[HoursKioskFactory]:
     made: list[Kiosk] = []
 
-    def factory(*, clock: FakeClock, settings: UiSettings | None = None) -> Kiosk:
+    def factory(
+        *,
+        clock: FakeClock,
+        settings: UiSettings | None = None,
+        size: tuple[int, int] = (1280, 800),
+        import_dir: Path | None = None,
+        power: object = None,
+    ) -> Kiosk:
         kiosk = build_kiosk(
             settings=settings or UiSettings(idle_seconds=3600, warning_seconds=60),
             data_dir=data_dir,
-            size=(1280, 800),
+            import_dir=import_dir,
+            size=size,
             clock=clock,
-            hours=HoursOptions(now=wall, power=display, check_ms=10),
+            hours=HoursOptions(now=wall, power=power or display, check_ms=10),  # type: ignore[arg-type]
         )
         made.append(kiosk)
         kiosk.staff_panel.set_drive_scanner(list)
