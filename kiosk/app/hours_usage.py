@@ -76,6 +76,11 @@ def page_titles(state: AppState) -> Callable[[str], str]:
     return title
 
 
+def language_name(bundle: Bundle, code: str) -> str:
+    """'Español' for 'es' when the bundle knows the language, else the code itself."""
+    return bundle.ui(code).get("language_name", code) if code in bundle.languages else code
+
+
 def attach(
     *,
     store: Staff | None,
@@ -110,6 +115,7 @@ def attach(
     usage_section = UsageSection(
         data_dir / USAGE_NAME,
         titles=page_titles(state),
+        language_names=lambda code: language_name(state.bundle, code),
         targets=lambda: [(s.folder, s.label) for s in staff_panel.import_sources()],
         parent=parent,
     )

@@ -42,6 +42,7 @@ class UsageSection(QObject):
         database: Path,
         *,
         titles: Callable[[str], str],
+        language_names: Callable[[str], str],
         targets: Callable[[], list[Target]],
         today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
@@ -49,6 +50,7 @@ class UsageSection(QObject):
         super().__init__(parent)
         self._database = database
         self._titles = titles
+        self._language_names = language_names
         self._targets = targets
         self._today = today
         self._period = PERIODS[0]
@@ -104,7 +106,9 @@ class UsageSection(QObject):
             for day, n in days
         ]
         self._pages = [{"name": self._titles(page), "text": shown_text(n)} for page, n in pages]
-        self._languages = [{"name": code, "text": shown_text(n)} for code, n in languages]
+        self._languages = [
+            {"name": self._language_names(code), "text": shown_text(n)} for code, n in languages
+        ]
         self._visits = shown_text(visits if visits >= THRESHOLD else None)
 
     @Slot(int)

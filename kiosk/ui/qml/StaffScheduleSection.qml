@@ -81,7 +81,7 @@ Column {
                 spacing: section.theme.sizes.gap
 
                 StaffText {
-                    width: Math.round(220 * section.theme.unit)
+                    width: Math.round(215 * section.theme.unit)
                     height: section.theme.sizes.target
                     verticalAlignment: Text.AlignVCenter
                     theme: section.theme
@@ -90,7 +90,7 @@ Column {
                 }
                 StaffText {
                     objectName: "scheduleDay-" + day.modelData.index
-                    width: Math.round(330 * section.theme.unit)
+                    width: Math.round(250 * section.theme.unit)
                     height: section.theme.sizes.target
                     verticalAlignment: Text.AlignVCenter
                     theme: section.theme
@@ -98,21 +98,34 @@ Column {
                 }
                 Repeater {
                     model: day.modelData.open ? [
-                        { edge: "open", dir: -1, label: "Opens earlier" },
-                        { edge: "open", dir: 1, label: "Opens later" },
-                        { edge: "close", dir: -1, label: "Closes earlier" },
-                        { edge: "close", dir: 1, label: "Closes later" }
+                        { edge: "open", label: "Opens" },
+                        { edge: "close", label: "Closes" }
                     ] : []
-                    delegate: KioskButton {
+                    delegate: Row {
+                        id: edgeRow
                         required property var modelData
-                        objectName: "scheduleStep-" + day.modelData.index + "-" + modelData.edge + (modelData.dir > 0 ? "-later" : "-earlier")
-                        theme: section.theme
-                        guard: section.guard
-                        width: section.stepWidth
-                        fontSize: section.stepFont
-                        text: modelData.dir > 0 ? "+" : "−"
-                        accessibleName: modelData.label
-                        onActivated: section.controller.stepDay(day.modelData.index, modelData.edge, modelData.dir)
+                        spacing: Math.round(section.theme.sizes.gap / 2)
+                        StaffText {
+                            height: section.theme.sizes.target
+                            verticalAlignment: Text.AlignVCenter
+                            theme: section.theme
+                            muted: true
+                            text: edgeRow.modelData.label
+                        }
+                        Repeater {
+                            model: [-1, 1]
+                            delegate: KioskButton {
+                                required property int modelData
+                                objectName: "scheduleStep-" + day.modelData.index + "-" + edgeRow.modelData.edge + (modelData > 0 ? "-later" : "-earlier")
+                                theme: section.theme
+                                guard: section.guard
+                                width: section.stepWidth
+                                fontSize: section.stepFont
+                                text: modelData > 0 ? "+" : "−"
+                                accessibleName: edgeRow.modelData.label + (modelData > 0 ? " later" : " earlier")
+                                onActivated: section.controller.stepDay(day.modelData.index, edgeRow.modelData.edge, modelData)
+                            }
+                        }
                     }
                 }
                 KioskButton {

@@ -120,8 +120,8 @@ Column {
                         required property int index
                         width: chart.slot
                         horizontalAlignment: Text.AlignHCenter
-                        visible: chart.bars.length <= 7 || index % 5 === 0 || index === chart.bars.length - 1
-                        text: modelData.label
+                        // Every fifth day of thirty (a hidden item would collapse the Row).
+                        text: chart.bars.length <= 7 || index % 5 === 0 || index === chart.bars.length - 1 ? modelData.label : ""
                         color: section.theme.colors.textMuted
                         font.family: section.theme.fontFamily
                         font.pixelSize: Math.round((chart.bars.length > 7 ? 18 : 24) * section.theme.unit)
