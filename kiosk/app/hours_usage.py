@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QFileSystemWatcher, QObject
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.content.bundle import Bundle
@@ -76,6 +76,30 @@ def page_titles(state: AppState) -> Callable[[str], str]:
     return title
 
 
+def _follow_schedule_file(path: Path, hours: OpeningHours, parent: QObject) -> None:
+    """`kiosk staff schedule set` on a running kiosk: the file is replaced by a rename, which
+    changes its folder, so the folder is watched and the file read again when it changed."""
+    watcher = QFileSystemWatcher([str(path.parent)], parent)
+    last = [_stamp(path)]
+
+    def changed(_folder: str) -> None:
+        stamp = _stamp(path)
+        if stamp != last[0]:
+            last[0] = stamp
+            schedule, _warning = load_schedule(path)  # a damaged file: always on, reported
+            hours.set_schedule(schedule)
+
+    watcher.directoryChanged.connect(changed)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns
+
+
 def language_name(bundle: Bundle, code: str) -> str:
     """'Español' for 'es' when the bundle knows the language, else the code itself."""
     return bundle.ui(code).get("language_name", code) if code in bundle.languages else code
@@ -119,6 +143,7 @@ def attach(
         targets=lambda: [(s.folder, s.label) for s in staff_panel.import_sources()],
         parent=parent,
     )
+    _follow_schedule_file(data_dir / SCHEDULE_NAME, hours, parent)
     staff_panel.add_section_controller("schedule", schedule_section)
     staff_panel.add_section_controller("usage", usage_section)
     return HoursAndUsage(hours, wake_filter, recorder, schedule_section, usage_section)
