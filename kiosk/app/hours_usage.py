@@ -30,6 +30,10 @@ from kiosk.usage.store import USAGE_NAME
 from kiosk.usage.writer import UsageWriter
 
 
+COUNTS_ENV = "KIOSK_USAGE_COUNTS"  # "off": this deployment counts nothing
+BUCKETS_ENV = "KIOSK_USAGE_BUCKETS"  # "on": page views also by 4-hour slot of the day
+
+
 @dataclass(frozen=True)
 class HoursOptions:
     """How the kiosk tells the time and switches its display (tests and the bench give their
@@ -132,8 +136,11 @@ def attach(
     app.installEventFilter(wake_filter)
     if data_dir is None:
         return HoursAndUsage(hours, wake_filter, None, None, None)
-    writer = UsageWriter(data_dir / USAGE_NAME)
-    recorder = UsageRecorder(state, idle, writer, parent=parent)
+    recorder = None
+    if os.environ.get(COUNTS_ENV, "on").strip().lower() != "off":
+        writer = UsageWriter(data_dir / USAGE_NAME)
+        buckets = os.environ.get(BUCKETS_ENV, "off").strip().lower() == "on"
+        recorder = UsageRecorder(state, idle, writer, buckets=buckets, parent=parent)
     schedule_section = ScheduleSection(
         data_dir / SCHEDULE_NAME, hours, warning=warning, now=options.now, parent=parent
     )

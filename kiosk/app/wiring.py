@@ -266,6 +266,7 @@ def build_kiosk(
             "preview": preview,
             "staffPanel": staff_panel,
             "hours": extras.hours,  # hours-usage
+            "usageCounting": extras.recorder is not None,  # hours-usage: the privacy note
         }
     )
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "Main.qml")))

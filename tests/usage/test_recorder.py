@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.usage.store import USAGE_NAME, connect
 from tests.schedule.conftest import HoursKioskFactory
-from tests.ui.helpers import FakeClock, centre, find, find_item, go, tap
+from tests.ui.helpers import FakeClock, centre, find, find_item, go, tap, visible_texts
 
 
 def counts(data_dir: Path, kiosk: Kiosk) -> list[tuple[str, str, str, int]]:
@@ -73,3 +74,32 @@ def test_an_idle_reset_is_counted_and_its_language_change_is_not_a_switch(
         ("idle_reset", "", "es", 1),
         ("language_switch", "", "es", 1),
     ]
+
+
+def test_the_attract_screen_tells_patients_what_is_counted(
+    qtbot: QtBot, make_hours_kiosk: HoursKioskFactory
+) -> None:
+    kiosk = make_hours_kiosk(clock=FakeClock())
+    qtbot.waitUntil(lambda: find_item(kiosk.window.contentItem(), "privacyNote") is not None)
+    note = visible_texts(find(kiosk, "privacyNote"))
+    assert note == [
+        "This kiosk counts which pages are opened. It does not record who you are.",
+        "Este quiosco cuenta qué páginas se abren. No registra quién es usted.",
+    ]
+
+
+def test_a_deployment_that_counts_nothing_says_nothing_and_records_nothing(
+    qtbot: QtBot,
+    make_hours_kiosk: HoursKioskFactory,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KIOSK_USAGE_COUNTS", "off")
+    clock = FakeClock()
+    kiosk = make_hours_kiosk(clock=clock)
+    assert kiosk.hours_usage is not None and kiosk.hours_usage.recorder is None
+    assert find_item(kiosk.window.contentItem(), "privacyNote") is None
+    with qtbot.waitSignal(kiosk.state.navigated):
+        tap(kiosk, find_item(kiosk.window.contentItem(), "attractScreen"), clock)  # type: ignore[arg-type]
+    go(qtbot, kiosk, find(kiosk, "tile-physical-therapy"), clock)
+    assert not (data_dir / USAGE_NAME).exists()
