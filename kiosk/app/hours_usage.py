@@ -29,7 +29,6 @@ from kiosk.system.display_power import DisplayPower, choose_display_power
 from kiosk.usage.store import USAGE_NAME
 from kiosk.usage.writer import UsageWriter
 
-
 COUNTS_ENV = "KIOSK_USAGE_COUNTS"  # "off": this deployment counts nothing
 BUCKETS_ENV = "KIOSK_USAGE_BUCKETS"  # "on": page views also by 4-hour slot of the day
 
