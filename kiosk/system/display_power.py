@@ -2,7 +2,8 @@
 
 The deployment may name its own commands (`KIOSK_DISPLAY_OFF_COMMAND`, `KIOSK_DISPLAY_ON_COMMAND`,
 e.g. `vcgencmd display_power 0` or `wlr-randr --output HDMI-A-1 --off`); otherwise, under X11,
-DPMS through `xset dpms force off` (Debian's x11-xserver-utils; any input wakes the screen).
+DPMS through `xset dpms force off` (Debian's x11-xserver-utils; any input wakes the screen),
+and `xset dpms force on` then `xset -dpms` on waking.
 Where neither exists the kiosk still shows its dark closed screen, and staff mode says plainly
 that the display itself stays on.
 
@@ -53,11 +54,11 @@ class NoDisplayPower:
 
 
 class CommandDisplayPower:
-    """Runs one command for off and one for on; remembers the last failure for staff."""
+    """Runs the commands for off or for on, in order; remembers the last failure for staff."""
 
     can_switch = True
 
-    def __init__(self, off: list[str], on: list[str], description: str) -> None:
+    def __init__(self, off: list[list[str]], on: list[list[str]], description: str) -> None:
         self._commands = {False: off, True: on}
         self.description = description
         self.problem = ""
@@ -67,7 +68,16 @@ class CommandDisplayPower:
         """Queues the command; the future gives the failure in words, or None."""
         return self._worker.submit(self._run, self._commands[on])
 
-    def _run(self, command: list[str]) -> str | None:
+    def _run(self, commands: list[list[str]]) -> str | None:
+        for command in commands:
+            problem = self._run_one(command)
+            if problem is not None:
+                self.problem = problem
+                return problem
+        self.problem = ""
+        return None
+
+    def _run_one(self, command: list[str]) -> str | None:
         try:
             done = subprocess.run(
                 command, capture_output=True, text=True, timeout=COMMAND_TIMEOUT, check=False
@@ -93,8 +103,8 @@ def choose_display_power(env: Mapping[str, str]) -> CommandDisplayPower | NoDisp
     off, on = env.get(OFF_ENV, "").strip(), env.get(ON_ENV, "").strip()
     if off and on:
         return CommandDisplayPower(
-            shlex.split(off),
-            shlex.split(on),
+            [shlex.split(off)],
+            [shlex.split(on)],
             f"The display is switched off by this kiosk's own command ({off}).",
         )
     if off or on:
@@ -104,9 +114,11 @@ def choose_display_power(env: Mapping[str, str]) -> CommandDisplayPower | NoDisp
         )
     xset = shutil.which("xset", path=env.get("PATH"))
     if env.get("DISPLAY") and xset is not None:
+        # "force" turns DPMS on; the kiosk runs with it off (docs/deployment.md), or the screen
+        # would blank on its own during opening hours: off again after waking.
         return CommandDisplayPower(
-            [xset, "dpms", "force", "off"],
-            [xset, "dpms", "force", "on"],
+            [[xset, "dpms", "force", "off"]],
+            [[xset, "dpms", "force", "on"], [xset, "-dpms"]],
             "The display is switched off with X11 power saving (DPMS) while closed.",
         )
     why = "there is no X11 display" if not env.get("DISPLAY") else "xset is not installed"
