@@ -1,8 +1,8 @@
 """Records usage counts on a thread of its own, so a slow or full disk never holds up a tap.
 
 `record()` only puts the key on a bounded queue (dropping it when the queue is full: a count is
-never worth a frozen screen). The thread adds what has queued up in one transaction; when that
-fails (a full disk, a locked or damaged file) the batch is dropped, the reason is logged once,
+never worth a frozen screen). The thread gathers for two seconds, then adds what has queued up
+in one transaction (a kill -9 loses at most those two seconds of counts); when that fails (a full disk, a locked or damaged file) the batch is dropped, the reason is logged once,
 and the next batch tries again.
 """
 
@@ -23,7 +23,9 @@ from kiosk.usage.store import Key, add_counts, connect, roll_up
 log = logging.getLogger(__name__)
 QUEUE_LIMIT = 20_000
 BATCH_LIMIT = 2_000
+GATHER_SECONDS = 2.0  # one write per two seconds at most: never in the middle of every tap
 _STOP = object()
+_FLUSH = object()
 
 
 class UsageWriter:
@@ -37,6 +39,7 @@ class UsageWriter:
         self.dropped = 0  # counts lost to a full queue or a failed write (for staff and tests)
         self.written = 0
         self._idle = threading.Condition()
+        self._hurry = threading.Event()
         self._thread = threading.Thread(target=self._run, name="usage-writer", daemon=True)
         self._thread.start()
 
@@ -47,13 +50,19 @@ class UsageWriter:
             self.dropped += 1
 
     def flush(self, timeout: float = 10.0) -> bool:
-        """Waits until everything recorded so far is written or dropped (CLI, tests, bench)."""
+        """Writes everything recorded so far now, and waits until it is written or dropped
+        (shutdown, tests, bench)."""
+        with contextlib.suppress(queue.Full):
+            self._queue.put(_FLUSH, timeout=timeout)
+        self._hurry.set()
         with self._idle:
             return self._idle.wait_for(lambda: self._queue.unfinished_tasks == 0, timeout)
 
     def close(self, timeout: float = 10.0) -> None:
+        """Writes what is left and ends the thread."""
         with contextlib.suppress(queue.Full):
             self._queue.put(_STOP, timeout=timeout)
+        self._hurry.set()
         self._thread.join(timeout)
 
     @property
@@ -61,14 +70,23 @@ class UsageWriter:
         """True while the last write failed (staff mode says so)."""
         return self._failing
 
+    def _gather(self) -> list[object]:
+        """The first item, then whatever else arrives within GATHER_SECONDS (at once on a flush
+        or stop). The thread sleeps meanwhile: a tap does not wake it."""
+        batch = [self._queue.get()]
+        if batch[0] is not _FLUSH and batch[0] is not _STOP:
+            self._hurry.wait(GATHER_SECONDS)
+        self._hurry.clear()
+        while len(batch) < BATCH_LIMIT:
+            try:
+                batch.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return batch
+
     def _run(self) -> None:
         while True:
-            batch = [self._queue.get()]
-            while len(batch) < BATCH_LIMIT:
-                try:
-                    batch.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
+            batch = self._gather()
             stop = _STOP in batch
             keys = Counter(k for k in batch if isinstance(k, Key))
             if keys:
