@@ -128,6 +128,7 @@ def taps(count: int, rounds: int) -> None:
                 _, values, _ = bench_ui.spawn([*me, "--child", "--count", str(count)], env)
                 results[mode].append(float(values["p50"]))
                 results[mode].append(float(values["p95"]))
+                print(f"round_recording_{mode}_p50_p95_ms={values['p50']} {values['p95']}")
         recorded = sqlite3.connect(Path(data_dir) / "usage.sqlite3")
         total = recorded.execute("SELECT sum(n) FROM daily WHERE event = 'page_view'").fetchone()
         recorded.close()

@@ -71,17 +71,19 @@ class UsageWriter:
         return self._failing
 
     def _gather(self) -> list[object]:
-        """The first item, then whatever else arrives within GATHER_SECONDS (at once on a flush
-        or stop). The thread sleeps meanwhile: a tap does not wake it."""
+        """The first item, then whatever else arrives within GATHER_SECONDS; at once when a
+        batch is already waiting or a flush or stop was asked for. The thread sleeps meanwhile:
+        a tap does not wake it."""
         batch = [self._queue.get()]
-        if batch[0] is not _FLUSH and batch[0] is not _STOP:
+        if batch[0] not in (_FLUSH, _STOP) and self._queue.qsize() < BATCH_LIMIT:
             self._hurry.wait(GATHER_SECONDS)
-        self._hurry.clear()
         while len(batch) < BATCH_LIMIT:
             try:
                 batch.append(self._queue.get_nowait())
             except queue.Empty:
                 break
+        if _FLUSH in batch or _STOP in batch:
+            self._hurry.clear()  # kept set until the marker is reached: no waiting before it
         return batch
 
     def _run(self) -> None:
