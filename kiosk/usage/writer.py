@@ -2,8 +2,9 @@
 
 `record()` only puts the key on a bounded queue (dropping it when the queue is full: a count is
 never worth a frozen screen). The thread gathers for two seconds, then adds what has queued up
-in one transaction (a kill -9 loses at most those two seconds of counts); when that fails (a full disk, a locked or damaged file) the batch is dropped, the reason is logged once,
-and the next batch tries again.
+in one transaction (a kill -9 loses at most those two seconds of counts); when that fails (a
+full disk, a locked or damaged file) the batch is dropped, the reason is logged once, and the
+next batch tries again.
 """
 
 from __future__ import annotations
