@@ -11,11 +11,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.patient.opening_hours import OpeningHours
 from kiosk.schedule.model import (
     DAY_MINUTES,
     WAKE_MAX,
@@ -26,6 +25,21 @@ from kiosk.schedule.model import (
     clock_text,
 )
 from kiosk.schedule.storage import describe_now, local_zone_name, save_schedule
+from kiosk.system.display_power import DisplayPower
+
+
+class HoursControl(Protocol):
+    """What this section needs of the kiosk's sleeping and waking (kiosk/patient/opening_hours.py
+    has it; the staff UI does not import the patient UI)."""
+
+    @property
+    def schedule(self) -> Schedule | None: ...
+
+    @property
+    def power(self) -> DisplayPower: ...
+
+    def set_schedule(self, schedule: Schedule | None) -> None: ...
+
 
 STEP = 30  # minutes per tap
 DEFAULT_DAY = Range(8 * 60, 18 * 60)
@@ -56,7 +70,7 @@ class ScheduleSection(QObject):
     def __init__(
         self,
         path: Path,
-        hours: OpeningHours,
+        hours: HoursControl,
         *,
         warning: str | None = None,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
