@@ -14,11 +14,18 @@ patient app's tap-to-frame time with recording on and off, in the same run.
 Run: .venv/bin/python bench/bench_usage.py [--events 100000] [--taps 200] [--rounds 2]
 Prints plain `name=value` lines. Not part of the test suite.
 
-Measured (2 cores shared with other work, PySide6 6.12.0, CPython 3.11, offscreen, 1920x1080):
+Measured 2026-11-29 (2 cores shared with seven other busy sessions, so absolute tap times are
+3-5x those of bench_ui.py on a quiet machine; PySide6 6.12.0, CPython 3.11, offscreen 1920x1080):
 
-    writing         record() p50 0.9 us, p99 2.6 us, max 0.3 ms; all 100,000 on disk in 2.6 s
-                    database 3.3 MiB for 24,000 rows (days x buckets x pages x languages)
-    tap to frame    off: p50 16.8 ms, p95 24.4 ms; on: p50 16.7 ms, p95 24.9 ms (ratio 1.02)
+    writing         record() p50 2.0 us, p99 3.2 us (max 62 ms: the thread was descheduled);
+                    all 100,000 on disk in 5.5 s; 71,085 daily rows + 60 monthly after the
+                    roll-up of 1,085 rows (0.03 s); database 2.97 MiB with its WAL
+    recorder slot   8.1 us p50, 41 us p99 on the GUI thread per page change
+    tap to frame    4 interleaved rounds of 150 taps each, medians of the rounds:
+                    off p50 69.3 ms, p95 127.0 ms; on p50 70.9 ms, p95 128.4 ms: ratio 1.01
+                    (single rounds ranged from 33 to 211 ms p50 in both modes: the load)
+                    CPU time of a whole child: off 5.23 s, on 4.59 s (noise, not a saving)
+                    604 page views recorded by the "on" children, as expected
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -106,7 +114,36 @@ def child_taps(count: int) -> None:
 
     import kiosk.ui  # noqa: F401  (PySide6 6.12 on CPython 3.11: kiosk/ui/_pyside_fix.py)
 
+    before = resource.getrusage(resource.RUSAGE_SELF)
     bench_ui.child_kiosk_taps(count, transition=False)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"cpu_s {cpu:.3f}", flush=True)
+
+
+def slot_cost(calls: int) -> None:
+    """The recorder's work on the GUI thread for one page change, timed in-process."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import kiosk.ui  # first: PySide6 6.12 on CPython 3.11 (kiosk/ui/_pyside_fix.py)
+    from kiosk.app.wiring import build_kiosk
+    from kiosk.patient.ui_settings import UiSettings
+
+    with tempfile.TemporaryDirectory(prefix="bench-usage-slot-") as data_dir:
+        kiosk = build_kiosk(
+            settings=UiSettings(idle_seconds=1e6), data_dir=Path(data_dir), show=False
+        )
+        assert kiosk.hours_usage is not None and kiosk.hours_usage.recorder is not None
+        recorder = kiosk.hours_usage.recorder
+        route = {"screen": "page", "id": kiosk.state.bundle.treatments[0].id}
+        times = []
+        for _ in range(calls):
+            before = time.perf_counter()
+            recorder._navigated("forward", route)  # the slot AppState.navigated calls
+            times.append(time.perf_counter() - before)
+        kiosk.close()
+    times.sort()
+    print(f"recorder_slot_p50_us={statistics.median(times) * 1e6:.1f}")
+    print(f"recorder_slot_p99_us={times[int(len(times) * 0.99)] * 1e6:.1f}")
 
 
 def taps(count: int, rounds: int) -> None:
@@ -114,6 +151,7 @@ def taps(count: int, rounds: int) -> None:
 
     me = [sys.executable, str(Path(__file__).resolve())]
     results: dict[str, list[float]] = {"off": [], "on": []}
+    cpu: dict[str, list[float]] = {"off": [], "on": []}
     with tempfile.TemporaryDirectory(prefix="bench-usage-ui-") as data_dir:
         base = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_DATA_DIR=data_dir)
         subprocess.run(  # the first start writes the ready copy: untimed
@@ -128,7 +166,11 @@ def taps(count: int, rounds: int) -> None:
                 _, values, _ = bench_ui.spawn([*me, "--child", "--count", str(count)], env)
                 results[mode].append(float(values["p50"]))
                 results[mode].append(float(values["p95"]))
-                print(f"round_recording_{mode}_p50_p95_ms={values['p50']} {values['p95']}")
+                cpu[mode].append(float(values["cpu_s"]))
+                print(
+                    f"round_recording_{mode}_p50_p95_ms={values['p50']} {values['p95']}"
+                    f" cpu_s={values['cpu_s']}"
+                )
         recorded = sqlite3.connect(Path(data_dir) / "usage.sqlite3")
         total = recorded.execute("SELECT sum(n) FROM daily WHERE event = 'page_view'").fetchone()
         recorded.close()
@@ -141,6 +183,8 @@ def taps(count: int, rounds: int) -> None:
         print(f"tap_to_frame_recording_{mode}_p95_ms={p95:.1f}")
     ratio = statistics.median(results["on"][1::2]) / statistics.median(results["off"][1::2])
     print(f"tap_to_frame_p95_ratio_on_to_off={ratio:.2f}")
+    for mode in ("off", "on"):
+        print(f"child_cpu_recording_{mode}_s={statistics.median(cpu[mode]):.2f}")
     print(f"page_views_recorded={total[0]}")
 
 
@@ -156,6 +200,7 @@ def main() -> int:
         child_taps(args.count)
         return 0
     writing(args.events)
+    slot_cost(10_000)
     taps(args.taps, args.rounds)
     return 0
 
