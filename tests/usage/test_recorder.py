@@ -103,3 +103,22 @@ def test_a_deployment_that_counts_nothing_says_nothing_and_records_nothing(
         tap(kiosk, find_item(kiosk.window.contentItem(), "attractScreen"), clock)  # type: ignore[arg-type]
     go(qtbot, kiosk, find(kiosk, "tile-physical-therapy"), clock)
     assert not (data_dir / USAGE_NAME).exists()
+
+
+def test_a_database_that_cannot_be_written_costs_counts_not_the_kiosk(
+    qtbot: QtBot, make_hours_kiosk: HoursKioskFactory, data_dir: Path
+) -> None:
+    (data_dir / USAGE_NAME).mkdir()  # SQLite cannot open a folder: every write fails
+    clock = FakeClock()
+    kiosk = make_hours_kiosk(clock=clock)
+    with qtbot.waitSignal(kiosk.state.navigated):
+        tap(kiosk, find_item(kiosk.window.contentItem(), "attractScreen"), clock)  # type: ignore[arg-type]
+    go(qtbot, kiosk, find(kiosk, "tile-physical-therapy"), clock)
+    assert kiosk.hours_usage is not None and kiosk.hours_usage.recorder is not None
+    writer = kiosk.hours_usage.recorder.writer
+    assert writer.flush()
+    assert writer.failing and writer.dropped == 1
+    # The patient goes on reading as if nothing happened.
+    go(qtbot, kiosk, find(kiosk, "backButton"), clock)
+    go(qtbot, kiosk, find(kiosk, "tile-physical-therapy"), clock)
+    assert kiosk.state.screen == "page"
