@@ -34,6 +34,7 @@ class AppState(QObject):
     bundleChanged = Signal()
     navigated = Signal(str, dict)  # op: start|push|forward|backward|pop|home|reset
     resetDone = Signal()
+    languageChosen = Signal(str)  # a patient chose a language (usage counts); not on a reset
 
     def __init__(
         self, bundle: Bundle, settings: UiSettings | None = None, parent: QObject | None = None
@@ -119,6 +120,7 @@ class AppState(QObject):
         if code in self._bundle.languages and code != self._language:
             self._language = code
             self.languageChanged.emit()
+            self.languageChosen.emit(code)
 
     def _get_languages(self) -> list[dict[str, str]]:
         return [

@@ -117,20 +117,24 @@ class ImportSection(QObject):
         """Where drives come from (tests look at their USB folder alone)."""
         self._drives = drives
 
+    def sources(self) -> list[ImportSource]:
+        """The drives, then the import folder: where staff bring files and take them away."""
+        try:
+            found = list(self._drives())  # reads the mounts: call it off the GUI thread
+        except OSError:
+            found = []
+        if self._import_dir is not None:
+            found.append(ImportSource(self._import_dir, "the import folder"))
+        return found
+
     # -- looking for bundle files ---------------------------------------------------------------
     @Slot()
     def scan(self) -> None:
         if self._jobs.running("scan", "install"):
             return
-        import_dir, drives = self._import_dir, self._drives
 
         def work(_progress: Progress) -> tuple[list[ImportSource], Found]:
-            try:
-                sources = list(drives())  # reads the mounts: on the worker too
-            except OSError:
-                sources = []
-            if import_dir is not None:
-                sources.append(ImportSource(import_dir, "the import folder"))
+            sources = self.sources()
             return sources, find_bundle_files([s.folder for s in sources])
 
         self._select(-1)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
+from kiosk.staff.drives import ImportSource
 from kiosk.staff.service import Activated, Staff
 from kiosk.staff_ui.content import ContentSection
 from kiosk.staff_ui.exit_section import ExitSection
@@ -126,6 +127,7 @@ class StaffPanel(QObject):
         self._notice = Notice(self)
         self._mode = CLOSED
         self._section = SECTIONS[0]
+        self._extra: dict[str, QObject] = {}  # sections with controllers of their own
         self.sections: Sections | None = None
         if staff is not None:
             self.sections = _sections(
@@ -259,9 +261,19 @@ class StaffPanel(QObject):
         s.exit.cancel_confirm()
 
     # -- sections -----------------------------------------------------------------------------
+    def add_section_controller(self, name: str, controller: QObject) -> None:
+        """A section with a controller of its own (opening hours, usage counts): StaffPanel.qml
+        shows a tab for each one added here."""
+        self._extra[name] = controller
+
+    def import_sources(self) -> list[ImportSource]:
+        """The drives, then the import folder: where staff bring files and take them away."""
+        return [] if self.sections is None else self.sections.importer.sources()
+
     @Slot(str)
     def showSection(self, section: str) -> None:
-        if self._mode != PANEL or section not in SECTIONS or self.sections is None:
+        known = (*SECTIONS, *self._extra)
+        if self._mode != PANEL or section not in known or self.sections is None:
             return
         s = self.sections
         self._cancel_confirms(s)
@@ -327,6 +339,9 @@ class StaffPanel(QObject):
     def _get_notice(self) -> QObject:
         return self._notice
 
+    def _get_section_controllers(self) -> dict[str, QObject]:
+        return dict(self._extra)
+
     def _section_object(self, name: str) -> QObject | None:
         return None if self.sections is None else getattr(self.sections, name)
 
@@ -343,3 +358,4 @@ class StaffPanel(QObject):
     )
     logSection = Property(QObject, lambda self: self._section_object("log"), constant=True)
     exitSection = Property(QObject, lambda self: self._section_object("exit"), constant=True)
+    sectionControllers = Property(dict, _get_section_controllers, constant=True)

@@ -22,7 +22,14 @@ Rectangle {
         { "id": "settings", "label": "Settings" },
         { "id": "log", "label": "Staff log" },
         { "id": "exit", "label": "Exit or restart" }
-    ]
+    ].concat(extraSections)  // hours-usage
+    // >>> hours-usage: tabs whose sections have controllers of their own (kiosk/app/hours_usage.py)
+    readonly property var extraControllers: navigator.sectionControllers
+    readonly property var extraSections: [
+        { "id": "schedule", "label": "Opening hours" },
+        { "id": "usage", "label": "Usage" }
+    ].filter(s => !!extraControllers[s.id])
+    // <<< hours-usage
 
     objectName: "staffPanel"
     color: theme.colors.background
@@ -155,6 +162,8 @@ Rectangle {
                     case "settings": return settingsSection
                     case "log": return logSection
                     case "exit": return exitSection
+                    case "schedule": return scheduleSection  // hours-usage
+                    case "usage": return usageSection  // hours-usage
                     default: return contentSection
                     }
                 }
@@ -219,4 +228,14 @@ Rectangle {
             theme: panel.theme
         }
     }
+    // >>> hours-usage
+    Component {
+        id: scheduleSection
+        StaffScheduleSection { controller: panel.extraControllers.schedule; guard: panel.navigator.guard; theme: panel.theme }
+    }
+    Component {
+        id: usageSection
+        StaffUsageSection { controller: panel.extraControllers.usage; guard: panel.navigator.guard; theme: panel.theme }
+    }
+    // <<< hours-usage
 }
