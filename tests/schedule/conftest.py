@@ -111,7 +111,8 @@ def make_hours_kiosk(
             hours=HoursOptions(now=wall, power=power or display, check_ms=10),  # type: ignore[arg-type]
         )
         made.append(kiosk)
-        kiosk.staff_panel.set_drive_scanner(list)
+        if kiosk.staff_panel.sections is not None:  # no drives but the import folder
+            kiosk.staff_panel.sections.importer.set_drive_scanner(list)
         qtbot.waitExposed(kiosk.window)
         return kiosk
 

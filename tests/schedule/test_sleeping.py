@@ -136,7 +136,7 @@ def test_staff_can_get_in_while_closed_and_it_does_not_sleep_under_them(
     wait_asleep(qtbot, kiosk)
     corner = find_item(kiosk.window.contentItem(), "staffCorner")
     assert corner is not None
-    with qtbot.waitSignal(kiosk.staff.staffRequested, timeout=3000):
+    with qtbot.waitSignal(kiosk.staff_corner.staffRequested, timeout=3000):
         for _ in range(5):
             tap(kiosk, corner, clock, wait=0.3)
     qtbot.waitUntil(lambda: item_shown(kiosk, "staffPinPad"), timeout=3000)

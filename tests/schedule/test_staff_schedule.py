@@ -80,5 +80,5 @@ def test_staff_are_told_plainly_when_the_display_cannot_be_switched_off(
     assert "damaged" in text(kiosk, "scheduleWarning")
     assert "stays on all the time" in text(kiosk, "scheduleStatus")
     assert kiosk.hours_usage.hours.schedule is None  # type: ignore[union-attr]
-    assert kiosk.store is not None
-    assert any("damaged" in e.message for e in kiosk.store.log.recent())
+    assert kiosk.services is not None
+    assert any("damaged" in e.message for e in kiosk.services.log.recent())

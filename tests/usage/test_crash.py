@@ -27,7 +27,6 @@ def child(mode: str, db: Path) -> subprocess.Popen[str]:
     )
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("after_commits", [3, 40])
 def test_kill_9_during_writes_leaves_whole_transactions(tmp_path: Path, after_commits: int) -> None:
     db_path = tmp_path / "usage.sqlite3"
@@ -57,7 +56,6 @@ def test_kill_9_during_writes_leaves_whole_transactions(tmp_path: Path, after_co
     assert counts.pop() >= seen
 
 
-@pytest.mark.slow
 def test_a_full_disk_drops_counts_but_the_writer_carries_on(tmp_path: Path) -> None:
     db_path = tmp_path / "usage.sqlite3"
     proc = child("full", db_path)
