@@ -20,6 +20,10 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.bundle import Bundle, ContentPage
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,6 +142,8 @@ class TileModel(QAbstractListModel):
     count = Property(int, _get_count, notify=countChanged)
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class Content(QObject):
     """Everything the bundle says, for the current bundle; `revision` goes up when it changes."""
 
