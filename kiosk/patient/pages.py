@@ -86,6 +86,8 @@ def _blocks_in_order(html: str) -> list[str]:
     return out if depth == 0 else []
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class TileModel(QAbstractListModel):
     """One group of pages (about or treatments) as home-screen tiles, in the current language."""
 
