@@ -23,6 +23,10 @@ from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import reason_of
 from kiosk.store.bundle_store import Diff
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVariantMap
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 Drives = Callable[[], list[ImportSource]]
 
@@ -78,6 +82,8 @@ def diff_words(diff: Diff) -> dict[str, Any]:
     }
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class ImportSection(QObject):
     bundlesChanged = Signal()
     diffChanged = Signal()
@@ -273,10 +279,10 @@ class ImportSection(QObject):
     def _get_progress(self) -> float:
         return self._progress
 
-    bundles = Property(list, _get_bundles, notify=bundlesChanged)
+    bundles = Property(QVariantList, _get_bundles, notify=bundlesChanged)
     scanned = Property(bool, _get_scanned, notify=bundlesChanged)
     sourcesText = Property(str, _get_sources_text, notify=bundlesChanged)
     foundNote = Property(str, _get_found_note, notify=bundlesChanged)
-    diff = Property(dict, _get_diff, notify=diffChanged)
+    diff = Property(QVariantMap, _get_diff, notify=diffChanged)
     installing = Property(bool, _get_installing, notify=progressChanged)
     progress = Property(float, _get_progress, notify=progressChanged)

@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The staff panel, shown only after the right PIN: what patients see now, importing a bundle,
 // rolling back, this kiosk's settings, the staff log, and the ways out of the app. Everything
@@ -6,16 +8,15 @@ import QtQuick
 Rectangle {
     id: panel
 
-    required property QtObject navigator
-    required property QtObject theme
+    required property StaffNavigator navigator
+    required property Theme theme
 
-    readonly property QtObject jobs: navigator.jobs
+    readonly property JobRunner jobs: navigator.jobs
 
-    readonly property real unit: theme.unit
     readonly property real margin: theme.sizes.margin
     readonly property real sp: theme.sizes.spacing
-    readonly property real labelSize: Math.round(28 * unit)
-    readonly property real bodyWidth: Math.min(width - 2 * margin, Math.round(1400 * unit))
+    readonly property real labelSize: theme.sizes.staffBody
+    readonly property real bodyWidth: Math.min(width - 2 * margin, theme.sizes.staffWidth)
     readonly property var sections: [
         { "id": "content", "label": "Content" },
         { "id": "import", "label": "Import" },
@@ -51,7 +52,7 @@ Rectangle {
 
         Rectangle {
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-            height: panel.theme.highContrast ? 3 : 2
+            height: panel.theme.sizes.border
             color: panel.theme.colors.border
         }
 
@@ -175,9 +176,9 @@ Rectangle {
     Rectangle {
         objectName: "staffScrollBar"
         visible: body.contentHeight > body.height
-        x: parent.width - width - Math.round(6 * panel.unit)
+        x: parent.width - width - panel.theme.sizes.scrollBarInset
         y: body.y + body.visibleArea.yPosition * body.height
-        width: Math.round(8 * panel.unit)
+        width: panel.theme.sizes.scrollBar
         height: body.visibleArea.heightRatio * body.height
         radius: width / 2
         color: panel.theme.colors.buttonBorder
