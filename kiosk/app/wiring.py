@@ -197,6 +197,12 @@ def build_kiosk(
         lambda: idle.set_active(not state.attract and not staff_panel.is_open)
     )
     state.navigated.connect(lambda op, _route: guard.note_navigation())
+    # A setting change moves nothing, but a shaky second tap must not change a second setting.
+    for changed in (state.languageChanged, state.textStepChanged, state.highContrastChanged):
+        changed.connect(guard.note_navigation)
+    # Staff corner taps count only in a row: a tap on any patient control starts the count over.
+    guard.accepted.connect(lambda _key: staff.reset())
+    guard.rejected.connect(lambda _key: staff.reset())
     state.resetDone.connect(staff.reset)
     idle.timedOut.connect(state.reset)
 
@@ -277,6 +283,10 @@ def build_kiosk(
         store=store,
     )
     width, height = size or DEFAULT_WINDOW
+    if fullscreen:  # fill the screen even without a window manager to do it
+        screen = window.screen().geometry()
+        window.setPosition(screen.topLeft())
+        width, height = screen.width(), screen.height()
     window.resize(width, height)
     theme.setWindowSize(width, height)
     # A touch that wanders up to the slop is still a tap; beyond it, Flickables scroll.

@@ -66,6 +66,7 @@ Rectangle {
         spacing: screen.theme.sizes.margin
 
         Text {
+            textFormat: Text.PlainText
             objectName: "greeting"
             width: parent.width
             text: screen.languages.length ? screen.languages[screen.shown].greeting : ""
@@ -79,6 +80,7 @@ Rectangle {
             font.bold: true
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "touchToStart"
             width: parent.width
             text: screen.languages.length ? screen.languages[screen.shown].touchToStart : ""

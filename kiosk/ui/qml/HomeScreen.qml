@@ -106,6 +106,7 @@ Item {
     }
 
     component SectionTitle: Text {
+        textFormat: Text.PlainText
         required property QtObject theme
         wrapMode: Text.Wrap
         color: theme.colors.heading

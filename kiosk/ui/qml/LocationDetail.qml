@@ -45,6 +45,7 @@ Item {
                 spacing: screen.sp
 
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "townTitle"
                     width: parent.width
                     text: screen.info.place || ""
@@ -67,6 +68,7 @@ Item {
                         spacing: screen.theme.sizes.pad / 2
                         Icon { name: "here"; size: screen.theme.sizes.body; color: screen.theme.colors.onHere; anchors.verticalCenter: parent.verticalCenter }
                         Text {
+                            textFormat: Text.PlainText
                             text: screen.ui.you_are_here
                             color: screen.theme.colors.onHere
                             font.family: screen.theme.fontFamily
@@ -76,6 +78,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: screen.info.organization || ""
                     wrapMode: Text.Wrap
@@ -90,6 +93,7 @@ Item {
                         objectName: "field-" + modelData.key
                         width: facts.width
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: screen.ui[parent.modelData.key]
                             wrapMode: Text.Wrap
@@ -99,6 +103,7 @@ Item {
                             font.bold: true
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: parent.modelData.value
                             wrapMode: Text.Wrap
@@ -109,6 +114,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "callForDetails"
                     visible: (screen.info.fields || []).length === 0
                     width: parent.width
@@ -120,6 +126,7 @@ Item {
                     lineHeight: 1.2
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "notes"
                     visible: !!screen.info.notes
                     width: parent.width
@@ -132,6 +139,7 @@ Item {
                 Column {
                     width: parent.width
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: screen.ui.website
                         wrapMode: Text.Wrap
@@ -141,6 +149,7 @@ Item {
                         font.bold: true
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "website"
                         width: parent.width
                         text: screen.info.websiteLabel || ""
@@ -179,6 +188,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "scanToTakeHome"
                     width: parent.width
                     text: screen.ui.scan_to_take_home

@@ -20,6 +20,7 @@ Item {
     objectName: "locationsScreen"
 
     Text {
+        textFormat: Text.PlainText
         id: title
         objectName: "locationsTitle"
         x: screen.margin
@@ -96,6 +97,7 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                             width: row.width - rowIcon.width - 3 * screen.theme.sizes.pad
                             Text {
+                                textFormat: Text.PlainText
                                 width: parent.width
                                 text: row.model.place
                                 wrapMode: Text.Wrap
@@ -105,6 +107,7 @@ Item {
                                 font.bold: true
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 visible: row.model.here
                                 width: parent.width
                                 text: screen.ui.you_are_here

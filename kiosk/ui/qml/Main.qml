@@ -1,8 +1,10 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// The window: chrome bar, one StackView for the pages, the attract layer, the idle dialog, the
-// preview overlay and the hidden staff corner. State lives in Python; this only mirrors it.
+// The window, in layers from the bottom: the StackView of pages under the chrome bar, the attract
+// screen, the preview overlay, the hidden staff corner, the idle dialog, staff mode. A dialog
+// covers and blocks everything below it; nothing is ever drawn over a dialog. State lives in
+// Python; this only mirrors it.
 ApplicationWindow {
     id: root
 
@@ -82,6 +84,8 @@ ApplicationWindow {
         id: chrome
         objectName: "chrome"
         z: 1  // above the pages: nothing a page draws can cover it
+        visible: !root.appState.attract  // the attract screen has its own language buttons
+        cornerSize: staffCorner.width
         anchors { left: parent.left; right: parent.right; top: parent.top }
         appState: root.appState
         theme: root.theme
@@ -133,6 +137,7 @@ ApplicationWindow {
         id: attract
         objectName: "attractLoader"
         anchors.fill: parent
+        z: 2
         active: root.appState.attract
         sourceComponent: AttractScreen {
             appState: root.appState
@@ -143,6 +148,7 @@ ApplicationWindow {
 
     IdleDialog {
         anchors.fill: parent
+        z: 4
         appState: root.appState
         theme: root.theme
         guard: root.guard
@@ -151,6 +157,7 @@ ApplicationWindow {
 
     Loader {
         anchors.fill: parent
+        z: 2.5
         active: !!root.preview
         sourceComponent: PreviewOverlay {
             preview: root.preview
@@ -158,16 +165,20 @@ ApplicationWindow {
         }
     }
 
-    // Staff mode's hidden entry: five taps here within three seconds. It only watches (a
-    // passive grab), so the Home button under it works as usual.
+    // Staff mode's hidden entry: five taps here within three seconds, none on a patient control
+    // in between (kiosk/patient/staff_corner.py). The chrome bar keeps this square free of
+    // targets, so no patient control lies under it; it takes its touches for itself, so they
+    // never start the attract screen or reach the bar. Under the idle dialog it is off.
     Item {
+        id: staffCorner
         objectName: "staffCorner"
         width: root.theme.sizes.target
         height: root.theme.sizes.target
-        z: 1000
+        z: 3
+        enabled: !root.idle.warningVisible
 
         TapHandler {
-            gesturePolicy: TapHandler.DragThreshold
+            gesturePolicy: TapHandler.WithinBounds
             longPressThreshold: 0
             onTapped: root.staff.tap()
         }

@@ -90,6 +90,7 @@ Rectangle {
     Repeater {
         model: map.layout.labels || []
         delegate: Text {
+            textFormat: Text.PlainText
             required property var modelData
             x: modelData.x
             y: modelData.y - height / 2
@@ -143,6 +144,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 width: map.labelWidth - map.theme.sizes.pad * 0.5
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: pin.modelData.town
                     horizontalAlignment: pin.labelLeft ? Text.AlignRight : Text.AlignLeft
@@ -152,6 +154,7 @@ Rectangle {
                     font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: pin.modelData.here
                     width: parent.width
                     text: map.appState.ui.you_are_here
