@@ -24,7 +24,7 @@ Item {
     Flickable {
         id: flick
         objectName: "locationFlick"
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: moreBelow.top }
         contentWidth: width
         contentHeight: body.height + 2 * screen.margin
         flickableDirection: Flickable.VerticalFlick
@@ -201,5 +201,16 @@ Item {
                 }
             }
         }
+    }
+
+    MoreBelow {
+        id: moreBelow
+        objectName: "moreBelowTown"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        theme: screen.theme
+        guard: screen.guard
+        flick: flick
+        available: screen.height
+        text: screen.ui.more_below
     }
 }

@@ -52,7 +52,7 @@ Item {
         x: screen.landscape ? map.x + map.width + screen.sp : screen.margin
         y: screen.landscape ? map.y : map.y + map.height + screen.sp
         width: screen.landscape ? parent.width - x - screen.margin : parent.width - 2 * screen.margin
-        height: parent.height - y - screen.margin
+        height: parent.height - y - screen.margin - moreBelow.height
         contentWidth: width
         contentHeight: column.height
         flickableDirection: Flickable.VerticalFlick
@@ -121,5 +121,18 @@ Item {
                 }
             }
         }
+    }
+
+    MoreBelow {
+        id: moreBelow
+        objectName: "moreBelowList"
+        x: list.x
+        y: list.y + list.height
+        width: list.width
+        theme: screen.theme
+        guard: screen.guard
+        flick: list
+        available: screen.height - list.y - screen.margin
+        text: screen.ui.more_below
     }
 }
