@@ -318,7 +318,12 @@ def build_kiosk(
 def _make_home_after_first_frame(window: QQuickWindow) -> None:
     """The attract screen shows first; Home (nine illustrations) is built right after."""
 
+    done: list[bool] = []
+
     def make_home() -> None:
+        if done:  # two frames can be queued before the first call disconnects
+            return
+        done.append(True)
         window.frameSwapped.disconnect(make_home)
         QMetaObject.invokeMethod(window, "ensureHome")
 

@@ -60,6 +60,9 @@ class Location:
     phone: str | None = None
     hours: str | None = None
     notes: Mapping[str, str] | None = None  # language code -> note
+    link: str | None = None  # the location's own page, when the bundle gives one
+    directions: str = ""  # what its QR code opens (kiosk/content/directions.py)
+    directions_qr: tuple[str, ...] = ()  # that code: rows of "1"/"0" modules
 
 
 @dataclass(frozen=True)

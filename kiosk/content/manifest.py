@@ -79,9 +79,19 @@ class Review(_Strict):
     due: dt.date
 
 
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=500)]
+
+
 class Organization(_Strict):
     name: ShortText
-    website: Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+    website: HttpsUrl
+    directions: Annotated[
+        str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*\{query\}[^\s]*$", max_length=500)
+    ] = Field(
+        default="https://www.google.com/maps/search/?api=1&query={query}",
+        description="The map search each location's QR code opens; {query} becomes the "
+        "organization's name, town and state",
+    )
 
 
 class Disclaimer(_Strict):
@@ -109,6 +119,9 @@ class Location(_Strict):
     phone: ShortText | None = None
     hours: ShortText | None = None
     notes: dict[LangCode, ShortText] | None = None
+    link: HttpsUrl | None = Field(
+        default=None, description="This location's own page: its QR code opens it"
+    )
 
 
 class Manifest(_Strict):

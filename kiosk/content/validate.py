@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from kiosk.content import bundle as runtime
 from kiosk.content import readability
 from kiosk.content.bundle import Bundle, ContentPage, PageKind, PageText
+from kiosk.content.directions import with_directions
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
 from kiosk.content.manifest import (
     MANIFEST_NAME,
@@ -292,7 +293,10 @@ class _Validator:
                 website_qr=qr_rows(manifest.organization.website),
             ),
             locations_illustration=manifest.locations_illustration,
-            locations=tuple(runtime_location(location) for location in manifest.locations),
+            locations=tuple(
+                with_directions(runtime_location(loc), *_directions_of(manifest))
+                for loc in manifest.locations
+            ),
             ui_text={lang: dict(texts) for lang, texts in manifest.ui.items()},
             about=tuple(about),
             treatments=tuple(treatments),
@@ -354,6 +358,10 @@ class _Validator:
                 )
 
 
+def _directions_of(manifest: Manifest) -> tuple[str, str]:
+    return manifest.organization.directions, manifest.organization.name
+
+
 def runtime_review(review: Review) -> runtime.Review:
     return runtime.Review(by=review.by, on=review.on, due=review.due)
 
@@ -370,6 +378,7 @@ def runtime_location(location: Location) -> runtime.Location:
         phone=location.phone,
         hours=location.hours,
         notes=dict(location.notes) if location.notes is not None else None,
+        link=location.link,
     )
 
 

@@ -193,9 +193,27 @@ def label_sides(locations: Sequence[Location]) -> dict[str, str]:
     return {loc.id: "left" if loc.lon <= median else "right" for loc in locations}
 
 
+EARTH_RADIUS_MILES = 3958.8
+
+
+def miles_between(a: Location, b: Location) -> float:
+    """The straight-line (great-circle, haversine) distance between two locations."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(h))
+
+
 def ordered(locations: Sequence[Location], here: str | None) -> list[Location]:
-    """This kiosk's own location first, then the bundle's order."""
-    return sorted(locations, key=lambda loc: loc.id != here)
+    """This kiosk's own location first, then the nearest; the bundle's order without one."""
+    origin = next((loc for loc in locations if loc.id == here), None)
+    if origin is None:
+        return list(locations)
+    return sorted(locations, key=lambda loc: miles_between(origin, loc))
+
+
+def distance_text(template: str, miles: float) -> str:
+    return template.replace("{miles}", f"{miles:.1f}")
 
 
 class LocationListModel(QAbstractListModel):
@@ -203,6 +221,7 @@ class LocationListModel(QAbstractListModel):
     TownRole = Qt.ItemDataRole.UserRole + 2
     PlaceRole = Qt.ItemDataRole.UserRole + 3
     HereRole = Qt.ItemDataRole.UserRole + 4
+    MilesRole = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -229,6 +248,9 @@ class LocationListModel(QAbstractListModel):
             return f"{loc.town}, {loc.state}"
         if role == self.HereRole:
             return loc.id == self._here
+        if role == self.MilesRole:
+            origin = self._items[0] if self._items and self._items[0].id == self._here else None
+            return -1.0 if origin is None else miles_between(origin, loc)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -237,6 +259,7 @@ class LocationListModel(QAbstractListModel):
             self.TownRole: QByteArray(b"town"),
             self.PlaceRole: QByteArray(b"place"),
             self.HereRole: QByteArray(b"here"),
+            self.MilesRole: QByteArray(b"miles"),
         }
 
     def ids(self) -> list[str]:
@@ -283,6 +306,7 @@ class Locations(QObject):
         if loc is None:
             return {}
         website = self._bundle.organization.website
+        here = self._find(self._valid_here() or "")
         fields = [
             {"key": key, "value": value}
             for key, value in (("address", loc.address), ("phone", loc.phone), ("hours", loc.hours))
@@ -299,7 +323,10 @@ class Locations(QObject):
             "websiteLabel": website.removeprefix("https://").removesuffix("/"),
             "organization": self._bundle.organization.name,
             "here": loc.id == self._valid_here(),
-            "qrSource": qr_source(website),
+            "miles": miles_between(here, loc) if here is not None and here is not loc else -1.0,
+            "county": loc.county or "",
+            "directions": loc.directions,
+            "qrSource": qr_source(loc.directions),
         }
 
     @Slot(float, float, float, float, int, result="QVariantMap")

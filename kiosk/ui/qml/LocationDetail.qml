@@ -1,7 +1,8 @@
 import QtQuick
 
-// One town: what the bundle has (address, phone, hours, notes: only those present), the
-// practice's website and a QR code made on this device to take it home.
+// One town: what the bundle has (address, phone, hours, notes: only those present), how far it is
+// from this kiosk, the practice's website, and a QR code that opens directions to it on the
+// patient's phone (a map search for the practice in this town, or the location's own link).
 Item {
     id: screen
 
@@ -85,6 +86,18 @@ Item {
                     color: screen.theme.colors.text
                     font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.heading
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    objectName: "distance"
+                    visible: (screen.info.miles || -1) >= 0
+                    width: parent.width
+                    text: visible ? screen.ui.distance.replace("{miles}", screen.info.miles.toFixed(1)) : ""
+                    wrapMode: Text.Wrap
+                    color: screen.theme.colors.text
+                    font.family: screen.theme.fontFamily
+                    font.pixelSize: screen.theme.sizes.body
+                    font.bold: true
                 }
                 Repeater {
                     model: screen.info.fields || []

@@ -108,6 +108,17 @@ Item {
                             }
                             Text {
                                 textFormat: Text.PlainText
+                                objectName: "miles-" + row.model.locationId
+                                visible: !row.model.here && row.model.miles >= 0
+                                width: parent.width
+                                text: visible ? screen.ui.distance.replace("{miles}", row.model.miles.toFixed(1)) : ""
+                                wrapMode: Text.Wrap
+                                color: screen.theme.colors.text
+                                font.family: screen.theme.fontFamily
+                                font.pixelSize: screen.theme.sizes.body
+                            }
+                            Text {
+                                textFormat: Text.PlainText
                                 visible: row.model.here
                                 width: parent.width
                                 text: screen.ui.you_are_here
