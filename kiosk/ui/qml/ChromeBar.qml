@@ -36,6 +36,9 @@ Rectangle {
 
     // The width a button needs for the widest of `texts` at the largest text size.
     function reserve(texts, withIcon) {
+        // Read the metrics' font here, so that the binding re-runs when it changes.
+        if (widest_.font.pixelSize !== bar.maxFont || widest_.font.family !== bar.theme.fontFamily)
+            return 0
         let widest = 0
         for (const text of texts || [])
             widest = Math.max(widest, widest_.advanceWidth(text))
@@ -123,6 +126,7 @@ Rectangle {
                     guard: bar.guard
                     height: bar.buttonHeight
                     text: "A"
+                    reservedWidth: bar.reserve(["A"], false)  // bold when checked
                     accessibleName: bar.ui.text_size + " " + [100, 150, 200][index] + "%"
                     // Fixed sizes: a sample of each step, the same at every step.
                     fontSize: Math.round(bar.theme.sizes.chromeBase * [1, 1.25, 1.5][index])

@@ -34,7 +34,7 @@ Rectangle {
 
     TapHandler {
         id: tap
-        margin: tappable.theme.sizes.gap / 2
+        margin: tappable.theme.sizes.spacing / 2
         gesturePolicy: tappable.scrolls ? TapHandler.DragThreshold : TapHandler.WithinBounds
         dragThreshold: tappable.theme.sizes.slop
         longPressThreshold: 0
