@@ -8,6 +8,7 @@ so that markers never overlap.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -216,6 +217,43 @@ def distance_text(template: str, miles: float) -> str:
     return template.replace("{miles}", f"{miles:.1f}")
 
 
+# Place names of the map (proper names, the same in every language): (text, lat, lon).
+PLACE_NAMES: tuple[tuple[str, float, float], ...] = (
+    ("NEW YORK", 41.07, -74.13),
+    ("NEW JERSEY", 40.98, -74.20),
+    ("Hudson R.", 40.83, -73.93),
+    ("Passaic R.", 40.80, -74.20),
+    ("Hackensack R.", 40.88, -74.06),
+)
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def town_box(town: dict[str, Any], extent: tuple[float, float, float, float]) -> Box:
+    x, y = town["x"], town["y"]
+    return (x - extent[0], y - extent[2], x + extent[1], y + extent[3])
+
+
+def place_labels(
+    proj: Projection, width: float, height: float, font_px: float, taken: list[Box]
+) -> list[dict[str, Any]]:
+    """The place names that fit inside the map without touching a town or each other."""
+    labels: list[dict[str, Any]] = []
+    boxes = list(taken)
+    for text, lat, lon in PLACE_NAMES:
+        x, y = proj.project(lat, lon)
+        w, h = len(text) * font_px * 0.62, font_px * 1.4  # generous: bold capitals
+        box = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        inside = box[0] >= 4 and box[1] >= 4 and box[2] <= width - 4 and box[3] <= height - 4
+        if inside and not any(_overlap(box, other) for other in boxes):
+            boxes.append(box)
+            labels.append({"text": text, "x": box[0], "y": y, "width": w})
+    return labels
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 class LocationListModel(QAbstractListModel):
     LocationIdRole = Qt.ItemDataRole.UserRole + 1
     TownRole = Qt.ItemDataRole.UserRole + 2
@@ -329,11 +367,18 @@ class Locations(QObject):
             "qrSource": qr_source(loc.directions),
         }
 
-    @Slot(float, float, float, float, int, result="QVariantMap")
+    @Slot(float, float, float, float, float, int, result="QVariantMap")
     def mapLayout(
-        self, width: float, height: float, label_width: float, marker: float, revision: int = 0
+        self,
+        width: float,
+        height: float,
+        label_width: float,
+        marker: float,
+        font_px: float,
+        revision: int = 0,
     ) -> dict[str, Any]:
-        """Markers and outlines for a map of `width` x `height` px."""
+        """Markers, outlines and place names for a map of `width` x `height` px; the top
+        `marker` px stay free for the north mark."""
         del revision
         locations = self._bundle.locations
         if not locations or width <= 0 or height <= 0:
@@ -351,10 +396,13 @@ class Locations(QObject):
             )
             for loc in locations
         ]
-        proj = fit_boxes([(loc.lat, loc.lon) for loc in locations], extents, width, height)
+        proj = fit_boxes([(loc.lat, loc.lon) for loc in locations], extents, width, height - marker)
+        proj = dataclasses.replace(proj, cy=proj.cy + marker)
         here = self._valid_here()
         towns = []
-        for loc in ordered(locations, here):
+        order = ordered(locations, here)
+        extents = [extents[list(locations).index(loc)] for loc in order]
+        for loc in order:
             x, y = proj.project(loc.lat, loc.lon)
             towns.append(
                 {
@@ -383,13 +431,8 @@ class Locations(QObject):
             "hackensack": svg_path(proj, HACKENSACK),
             "passaic": svg_path(proj, PASSAIC),
         }
-        # "NY" north of the state line and across the Hudson, where those parts show.
-        inset = marker * 0.6
-        labels = []
-        for lat, lon in ((41.035, -74.13), (40.87, -73.885)):
-            x, y = proj.project(lat, lon)
-            if inset <= x <= width - 2 * inset and inset <= y <= height - inset:
-                labels.append({"text": "NY", "x": x, "y": y})
+        boxes = [town_box(t, extents[i]) for i, t in enumerate(towns)]
+        labels = place_labels(proj, width, height, font_px, boxes)
         return {"towns": towns, "paths": paths, "labels": labels}
 
     def _get_model(self) -> LocationListModel:

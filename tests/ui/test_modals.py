@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.wiring import Kiosk
 from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
-from tests.ui.helpers import FakeClock, centre, find, find_item, go, scene_rect, settle, tap, tap_at
+from tests.ui.helpers import FakeClock, centre, find, find_item, scene_rect, settle, tap, tap_at
 from tests.ui.screens import LAYOUTS, targets, visit
 
 
@@ -21,7 +21,9 @@ def test_the_attract_screen_shows_only_its_own_controls(
 ) -> None:
     """Finding 1: no chrome (Home, Back, text size, contrast) on the attract screen."""
     settle(qtbot, kiosk)
-    shown = {t.objectName() for t in targets(kiosk.window.contentItem())}
+    loader = find(kiosk, "attractLoader")
+    layers = [i for i in loader.parentItem().childItems() if i.z() >= loader.z()]
+    shown = {t.objectName() for layer in layers for t in targets(layer)}  # not under attract
     assert shown == {"attract-lang-en", "attract-lang-es"}
     # Where the chrome's Español and contrast buttons are on Home, a tap just starts, in English.
     contrast = centre(find(kiosk, "contrastButton"))
