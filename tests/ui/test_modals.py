@@ -49,6 +49,15 @@ def topmost(parent: QQuickItem, point: QPointF) -> QQuickItem | None:
     return max(layers, key=lambda item: item.z(), default=None)
 
 
+def dialog_layer(kiosk: Kiosk) -> tuple[QQuickItem, QQuickItem]:
+    """The window's layers (pages, chrome, attract, corner, dialog...) and the dialog's."""
+    layers = find(kiosk, "stack").parentItem()
+    layer = find(kiosk, "idleDialog")
+    while layer.parentItem() is not layers:
+        layer = layer.parentItem()
+    return layers, layer
+
+
 def idle_dialog_up(qtbot: QtBot, make_kiosk: KioskFactory, size: tuple[int, int]) -> Kiosk:
     kiosk = make_kiosk(size=size, settings=UiSettings(idle_seconds=0.3, warning_seconds=30))
     kiosk.window.setProperty("transitionDuration", 0)
@@ -74,8 +83,7 @@ def test_nothing_behind_the_idle_dialog_reacts(
         False,
         "botox",
     )
-    dialog = find(kiosk, "idleDialog")
-    content = dialog.parentItem()  # the layers: pages, chrome, attract, corner, dialog
+    content, dialog = dialog_layer(kiosk)
     for name in ("chrome", "pageFooter"):  # the topmost item there is the dialog, dimmed
         assert topmost(content, QPointF(centre(find(kiosk, name)))) is dialog
 
@@ -87,8 +95,7 @@ def test_no_item_covers_the_dialog_at_any_size(qtbot: QtBot, make_kiosk: KioskFa
         kiosk.state.setLanguage("es")
         kiosk.state.setTextStep(2)
         kiosk.window.grabWindow()
-        dialog = find(kiosk, "idleDialog")
-        content = dialog.parentItem()
+        content, dialog = dialog_layer(kiosk)
         for name in ("stillThereTitle", "countdown", "stillHereButton"):
             rect = scene_rect(find(kiosk, name))
             for point in (rect.topLeft(), rect.center(), rect.bottomRight() - QPointF(1, 1)):
