@@ -58,7 +58,7 @@ Rectangle {
         x: Math.max(bar.margin, bar.cornerSize + bar.sp)
         y: bar.pad
         width: bar.width - x - bar.margin
-        spacing: bar.sp * 1.5
+        spacing: bar.sp  // room for the widest state of every button on one 1080p row
 
         Row {
             id: navigation
