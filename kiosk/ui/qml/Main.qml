@@ -146,13 +146,24 @@ ApplicationWindow {
         }
     }
 
-    IdleDialog {
+    // Made at the first warning (most sessions never see one), then kept.
+    Loader {
+        id: idleLoader
         anchors.fill: parent
         z: 4
-        appState: root.appState
-        theme: root.theme
-        guard: root.guard
-        idle: root.idle
+        property bool needed: false
+        active: needed
+        Connections {
+            target: root.idle
+            function onWarningVisibleChanged() {
+                if (root.idle.warningVisible && !idleLoader.needed) {
+                    idleLoader.setSource(Qt.resolvedUrl("IdleDialog.qml"), {
+                        appState: root.appState, theme: root.theme, guard: root.guard, idle: root.idle
+                    })
+                    idleLoader.needed = true
+                }
+            }
+        }
     }
 
     Loader {
@@ -191,9 +202,12 @@ ApplicationWindow {
         anchors.fill: parent
         z: 2000
         active: root.staffPanel.mode !== "closed"
-        sourceComponent: StaffMode {
-            controller: root.staffPanel
-            theme: root.theme
+        // Compiled only when staff mode first opens: no patient start pays for it.
+        onActiveChanged: {
+            if (active)
+                setSource(Qt.resolvedUrl("StaffMode.qml"), { controller: root.staffPanel, theme: root.theme })
+            else
+                source = ""
         }
     }
     // <<< staff mode
