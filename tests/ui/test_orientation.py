@@ -9,11 +9,20 @@ import pytest
 from PySide6.QtCore import QRectF
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.wiring import Kiosk
+from kiosk.app.wiring import Kiosk, build_kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
-from tests.ui.helpers import FakeClock, find, find_item, scene_rect, settle, tap, visible_texts
+from tests.ui.helpers import (
+    FakeClock,
+    close_kiosks,
+    find,
+    find_item,
+    scene_rect,
+    settle,
+    tap,
+    visible_texts,
+)
 from tests.ui.screens import LAYOUTS
 
 
@@ -108,13 +117,25 @@ def test_the_map_names_rivers_and_states_and_points_north(
 
 
 def test_fullscreen_fills_the_screen_without_a_window_manager(
-    qtbot: QtBot, make_kiosk: KioskFactory
+    qapp: object, clock: FakeClock, default_bundle: Bundle
 ) -> None:
-    """Finding 10: 1280x800 drawn in the corner of a larger screen."""
-    kiosk = make_kiosk(size=(1280, 800), fullscreen=True)
-    screen = kiosk.window.screen().geometry()
-    assert (kiosk.window.width(), kiosk.window.height()) == (screen.width(), screen.height())
-    assert kiosk.window.position() == screen.topLeft()
-    assert (kiosk.theme.property("unit") * 1080) == pytest.approx(
-        min(screen.width(), screen.height())
+    """Finding 10: 1280x800 drawn in the corner of a larger screen. Without a window manager
+    nothing resizes a fullscreen window: the kiosk must size it before it shows."""
+    kiosk = build_kiosk(
+        bundle=default_bundle,
+        settings=UiSettings(idle_seconds=3600),
+        size=(1280, 800),
+        fullscreen=True,
+        show=False,
+        clock=clock,
     )
+    try:
+        screen = kiosk.window.screen().geometry()
+        assert (screen.width(), screen.height()) != (1280, 800)
+        assert (kiosk.window.width(), kiosk.window.height()) == (screen.width(), screen.height())
+        assert kiosk.window.position() == screen.topLeft()
+        assert kiosk.theme.property("unit") * 1080 == pytest.approx(
+            min(screen.width(), screen.height())
+        )
+    finally:
+        close_kiosks([kiosk])
