@@ -186,9 +186,6 @@ class AppState(QObject):
     def _get_can_go_back(self) -> bool:
         return not self._attract and len(self._stack) > 1
 
-    def _get_at_home(self) -> bool:
-        return not self._attract and self._stack[-1]["screen"] == HOME
-
     @property
     def stack(self) -> list[dict[str, str]]:
         return [dict(r) for r in self._stack]
@@ -302,7 +299,6 @@ class AppState(QObject):
     routeId = Property(str, _get_route_id, notify=routeChanged)
     depth = Property(int, _get_depth, notify=routeChanged)
     canGoBack = Property(bool, _get_can_go_back, notify=routeChanged)
-    atHome = Property(bool, _get_at_home, notify=routeChanged)
 
     # Typed access for Python (the Properties above are for QML).
     def current_language(self) -> str:

@@ -145,17 +145,18 @@ def class_of(item: QQuickItem) -> str:
     return str(item.metaObject().className())
 
 
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 @pytest.mark.parametrize("step", [0, 1, 2], ids=["100%", "150%", "200%"])
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_targets_and_text_on_every_screen(
-    qtbot: QtBot, make_kiosk: KioskFactory, layout: str, step: int
+    qtbot: QtBot, make_kiosk: KioskFactory, layout: str, step: int, high_contrast: bool
 ) -> None:
     kiosk = make_kiosk(size=LAYOUTS[layout], settings=HERE)
     sizes = kiosk.theme.property("sizes")
     unit = kiosk.theme.property("unit")
     problems: list[str] = []
     checked = 0
-    for screen in visit(qtbot, kiosk, step=step):
+    for screen in visit(qtbot, kiosk, step=step, high_contrast=high_contrast):
         problems += check_targets(screen, sizes["target"], sizes["gap"])
         problems += check_texts(screen, 28 * unit)
         problems += check_covered(screen)
