@@ -40,8 +40,9 @@ before the changes cold start 1.86x (303/565 ms), tap p95 30.2 ms (31.1 ms with 
 10,000 navigations +3.4 MiB, peak RSS 1.45x; after them, under several times the load (the bare
 window took 964 ms to start), cold start 2.01x (964/1936 ms), tap p95 142 ms (162 ms with the
 transition), 10,000 navigations +1.9 MiB (125.0 -> 126.9 MiB, target 5: met), peak RSS 1.45x
-(92.8/134.2 MiB, target 1.4: not met). An interleaved A/B of 80 taps under the same load gave p95 224/253 ms before and
-183/249 ms after: no regression, and no usable absolute number on that machine that hour.
+(92.8/134.2 MiB, target 1.4: not met). An interleaved A/B of 80 taps under the same load gave
+p95 224/253 ms before and 183/249 ms after: no regression, and no usable absolute number on that
+machine that hour.
 
 Before (2026-11-20): cold start 3.14x, peak RSS 1.83x. The start now reads the bundle's ready
 copy (kiosk/store/ready.py) and checks its files' hashes, so it never imports pydantic,
