@@ -38,6 +38,10 @@ def place_window(
 ) -> None:
     """Sizes and shows the window: a fullscreen, frameless kiosk, or a normal window."""
     width, height = size
+    if fullscreen:  # fill the screen even without a window manager to do it
+        screen = window.screen().geometry()
+        window.setPosition(screen.topLeft())
+        width, height = screen.width(), screen.height()
     window.resize(width, height)
     theme.setWindowSize(width, height)
 

@@ -223,6 +223,12 @@ def _link_patient(parts: _Parts) -> None:
     state.textStepChanged.connect(text_step_changed)
     state.highContrastChanged.connect(contrast_changed)
     state.navigated.connect(navigated)
+    # A setting change moves nothing, but a shaky second tap must not change a second setting.
+    for changed in (state.languageChanged, state.textStepChanged, state.highContrastChanged):
+        changed.connect(parts.guard.note_navigation)
+    # Staff corner taps count only in a row: a tap on any patient control starts the count over.
+    parts.guard.accepted.connect(parts.staff_corner.reset)
+    parts.guard.rejected.connect(parts.staff_corner.reset)
     state.resetDone.connect(parts.staff_corner.reset)
     parts.idle.timedOut.connect(state.reset)
     if parts.preview is not None:

@@ -59,7 +59,11 @@ class Range:
 
 ShortText = Annotated[str, Text()]
 StateCode = Annotated[str, Text(pattern=r"^[A-Z]{2}$", strip=False)]
-Website = Annotated[str, Text(pattern=r"^https://[^\s/$.?#][^\s]*$", strip=False)]
+Website = Annotated[str, Text(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=500, strip=False)]
+MapSearch = Annotated[
+    str, Text(pattern=r"^https://[^\s/$.?#][^\s]*\{query\}[^\s]*$", max_length=500, strip=False)
+]
+DEFAULT_DIRECTIONS = "https://www.google.com/maps/search/?api=1&query={query}"
 LangCode = Annotated[str, Text(pattern=LANG_PATTERN, strip=False)]
 Id = Annotated[str, Text(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH, strip=False)]
 Latitude = Annotated[float, Range(-90, 90)]
@@ -88,6 +92,8 @@ class Organization:
 
     name: ShortText
     website: Website
+    # The map search each location's QR code opens; {query} becomes the practice, town and state.
+    directions: MapSearch = DEFAULT_DIRECTIONS
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,11 @@ class Location:
     phone: ShortText | None = None
     hours: ShortText | None = None
     notes: Mapping[LangCode, ShortText] | None = None  # language code -> note
+    link: Website | None = None  # the location's own page, when the bundle gives one
+    # Made at validation (kiosk/content/directions.py), whatever bundle.toml says: what the
+    # location's QR code opens, and that code as rows of "1"/"0" modules.
+    directions: str = ""
+    directions_qr: tuple[str, ...] = ()
 
 
 # -- page text, parsed from Markdown into the blocks the screen draws (kiosk/content/markup.py) --

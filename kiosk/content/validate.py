@@ -13,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from kiosk.content import readability
 from kiosk.content.bundle import Bundle, ContentPage, Location, PageKind, PageText
+from kiosk.content.directions import with_directions
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
 from kiosk.content.manifest import (
     MANIFEST_NAME,
@@ -309,7 +310,10 @@ class _Validator:
             organization=manifest.organization,
             website_qr=qr_rows(manifest.organization.website),
             locations_illustration=manifest.locations_illustration,
-            locations=tuple(manifest.locations),
+            locations=tuple(
+                with_directions(loc, manifest.organization.directions, manifest.organization.name)
+                for loc in manifest.locations
+            ),
             ui_text={lang: dict(texts) for lang, texts in manifest.ui.items()},
             about=tuple(about),
             treatments=tuple(treatments),

@@ -223,10 +223,12 @@ class Content(QObject):
         ui = bundle.ui(language)
         questions = ui["section_questions"]
         group = bundle.about if page.kind == "about" else bundle.treatments
-        ids = [p.id for p in group]
-        index = ids.index(page.id)
-        previous = group[index - 1] if index > 0 else None
-        following = group[index + 1] if index + 1 < len(group) else None
+        index = [p.id for p in group].index(page.id)
+        # Previous/Next run through About and then the treatments, as AppState.neighbours does.
+        run = [*bundle.about, *bundle.treatments]
+        at = run.index(page)
+        previous = run[at - 1] if at > 0 else None
+        following = run[at + 1] if at + 1 < len(run) else None
         disclaimer = bundle.disclaimer.get(language)
         sections = [
             {

@@ -24,6 +24,7 @@ PAGE = "page"
 LOCATIONS = "locations"
 LOCATION = "location"
 ATTRACT = "attract"
+MAX_DEPTH = 40  # screens Back remembers (a long run of Next forgets its oldest pages)
 
 
 def route(screen: str, ident: str = "") -> dict[str, str]:
@@ -54,6 +55,9 @@ class AppState(QObject):
         self._high_contrast = False
         self._attract = True
         self._stack: list[dict[str, str]] = [route(HOME)]
+        # Whether each stack entry replaced the one below it on screen (Next/Previous): Back
+        # then slides back to that page instead of popping a screen.
+        self._slid: list[bool] = [False]
 
     # -- bundle ------------------------------------------------------------------------------
     @property
@@ -106,12 +110,11 @@ class AppState(QObject):
         return next((p for p in self._bundle.pages if p.id == page_id), None)
 
     def neighbours(self, page_id: str) -> tuple[str, str]:
-        """The previous and next page in the same group (about or treatments), '' at the ends."""
-        page = self._find_page(page_id)
-        if page is None:
+        """The previous and next page: About pages, then the treatments, in one run, so the end
+        of a group leads on to the next group ('' before the first and after the last page)."""
+        ids = [p.id for p in (*self._bundle.about, *self._bundle.treatments)]
+        if page_id not in ids:
             return "", ""
-        group = self._bundle.about if page.kind == "about" else self._bundle.treatments
-        ids = [p.id for p in group]
         index = ids.index(page_id)
         previous = ids[index - 1] if index > 0 else ""
         following = ids[index + 1] if index + 1 < len(ids) else ""
@@ -135,12 +138,23 @@ class AppState(QObject):
                 "name": self._bundle.ui(code)["language_name"],
                 "greeting": self._bundle.ui(code)["greeting"],
                 "touchToStart": self._bundle.ui(code)["touch_to_start"],
+                "promise": self._bundle.ui(code)["promise"],
             }
             for code in self._bundle.languages
         ]
 
     def _get_ui(self) -> dict[str, str]:
         return dict(self._bundle.ui(self._language))
+
+    def _get_ui_all(self) -> dict[str, list[str]]:
+        """Every UI string in every language, by key: the chrome reserves room for the widest."""
+        return {
+            key: [self._bundle.ui(code)[key] for code in self._bundle.languages]
+            for key in self._bundle.ui(self._bundle.default_language)
+        }
+
+    def _get_clinic(self) -> str:
+        return self._bundle.organization.name
 
     def _get_text_step(self) -> int:
         return self._text_step
@@ -193,7 +207,7 @@ class AppState(QObject):
         """Attract -> Home."""
         if self._attract:
             self._attract = False
-            self._stack = [route(HOME)]
+            self._set_stack([route(HOME)])
             self._navigate("start", self._stack[-1])
 
     @Slot(str)
@@ -215,6 +229,7 @@ class AppState(QObject):
         if self._stack[-1] == target:
             return
         self._stack.append(target)
+        self._slid.append(False)
         self._navigate("push", target)
 
     @Slot()
@@ -230,22 +245,36 @@ class AppState(QObject):
         if self._attract or top["screen"] != PAGE:
             return
         previous, following = self.neighbours(top["id"])
-        target = following if forward else previous
-        if target:
-            self._stack[-1] = route(PAGE, target)
-            self._navigate("forward" if forward else "backward", self._stack[-1])
+        target = route(PAGE, following if forward else previous)
+        if not target["id"]:
+            return
+        if self._slid[-1] and self._stack[-2] == target:
+            self.back()  # Previous right after Next (or the reverse) is Back: no history loop
+            return
+        self._stack.append(target)
+        self._slid.append(True)
+        if len(self._stack) > MAX_DEPTH:  # forget the oldest page of a long run of Next
+            del self._stack[1], self._slid[1]
+            self._slid[1] = False
+        self._navigate("forward" if forward else "backward", target)
 
     @Slot()
     def back(self) -> None:
+        """The previous screen: the page before a Next or Previous too."""
         if not self._attract and len(self._stack) > 1:
             self._stack.pop()
-            self._navigate("pop", self._stack[-1])
+            sideways = self._slid.pop()
+            self._navigate("backward" if sideways else "pop", self._stack[-1])
 
     @Slot()
     def home(self) -> None:
         if not self._attract and len(self._stack) > 1:
-            self._stack = [route(HOME)]
+            self._set_stack([route(HOME)])
             self._navigate("home", self._stack[-1])
+
+    def _set_stack(self, routes: list[dict[str, str]]) -> None:
+        self._stack = routes
+        self._slid = [False] * len(routes)
 
     @Slot()
     def reset(self) -> None:
@@ -257,7 +286,7 @@ class AppState(QObject):
         self._text_step = 0
         self._high_contrast = False
         self._attract = True
-        self._stack = [route(HOME)]
+        self._set_stack([route(HOME)])
         self.languageChanged.emit()
         self.textStepChanged.emit()
         self.highContrastChanged.emit()
@@ -268,6 +297,8 @@ class AppState(QObject):
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property(list, _get_languages, notify=bundleChanged)
     ui = Property(dict, _get_ui, notify=languageChanged)
+    uiAll = Property(dict, _get_ui_all, notify=bundleChanged)
+    clinic = Property(str, _get_clinic, notify=bundleChanged)
     textStep = Property(int, _get_text_step, notify=textStepChanged)
     textScale = Property(float, _get_text_scale, notify=textStepChanged)
     highContrast = Property(bool, _get_high_contrast, notify=highContrastChanged)

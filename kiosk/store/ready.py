@@ -47,11 +47,19 @@ from kiosk.content.bundle import (
 from kiosk.content.qr_matrix import is_qr_rows
 from kiosk.content.sealed import Digest
 
-READY_FORMAT = 2  # 2: page text as typed blocks (was HTML), drafts, the disclaimer's review
+READY_FORMAT = 3  # 2: page text as typed blocks, drafts; 3: location directions
 _MAGIC = b"kiosk-ready-copy"
 # The modules whose code decides what a Bundle holds; editing one invalidates every copy.
 # The content modules that turn a folder into a Bundle (and this module, which writes the copy).
-_RENDERERS = ("bundle.py", "manifest.py", "markup.py", "qr.py", "qr_matrix.py", "validate.py")
+_RENDERERS = (
+    "bundle.py",
+    "directions.py",
+    "manifest.py",
+    "markup.py",
+    "qr.py",
+    "qr_matrix.py",
+    "validate.py",
+)
 
 
 class ReadyCopyError(ValueError):
@@ -153,6 +161,9 @@ def _location_json(location: Location) -> dict[str, Any]:
         "phone": location.phone,
         "hours": location.hours,
         "notes": dict(location.notes) if location.notes is not None else None,
+        "link": location.link,
+        "directions": location.directions,
+        "directions_qr": list(location.directions_qr),
     }
 
 
@@ -301,7 +312,17 @@ def _location(raw: Any) -> Location:
         phone=_opt(raw["phone"]),
         hours=_opt(raw["hours"]),
         notes=None if notes is None else {_str(k): _str(v) for k, v in notes.items()},
+        link=_opt(raw["link"]),
+        directions=_str(raw["directions"]),
+        directions_qr=_qr(raw["directions_qr"]),
     )
+
+
+def _qr(raw: Any) -> tuple[str, ...]:
+    rows = tuple(_list(raw))
+    if not is_qr_rows(rows):
+        raise ValueError("not a QR code")
+    return rows
 
 
 def _bundle(raw: Any, root: Path) -> Bundle:

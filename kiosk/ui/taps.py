@@ -4,8 +4,9 @@ The QML side acts on release only (TapHandler), lets a touch wander up to the sl
 becomes a scroll, and asks this guard before acting. The guard ignores:
 
 - a second activation of the same target within the debounce interval (a tremor's double tap);
-- any activation within the interval after one that changed the page, because the second tap of
-  a shaky finger lands on whatever replaced the target it meant to hit.
+- any activation within the interval after one that changed the page or a setting (language, text
+  size, contrast), because the second tap of a shaky finger lands on whatever replaced the target
+  it meant to hit, or on the next setting.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class TapGuard(QObject):
 
     @Slot()
     def note_navigation(self) -> None:
-        """The page changed: ignore every tap for one interval."""
+        """The page or a setting changed: ignore every tap for one interval."""
         self._last_navigation = self._clock()
 
     @Slot()

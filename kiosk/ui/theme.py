@@ -124,9 +124,9 @@ CONTENT_FONTS = {
     "attractHint": 44,
 }
 CHROME_FONTS = {"chrome": 28}
-# The map's labels keep one size: the list beside the map has the same names at the patient's
-# text size, and larger labels would crowd the towns together.
-FIXED_FONTS = {"mapLabel": 28}
+# The map's labels grow a quarter as fast as content text, up to 150 % (100/112/112 %): larger,
+# the towns' pills would touch (the list beside the map has the same names at full size).
+MAP_FONTS = {"mapLabel": 28}
 SPACING = {
     "target": 72,  # the smallest tappable target
     "gap": 16,  # the smallest space between two targets
@@ -253,8 +253,10 @@ class Theme(QObject):
             out[name] = round(px * unit * self._text_scale)
         for name, px in CHROME_FONTS.items():
             out[name] = round(px * unit * chrome_scale(self._text_scale))
-        for name, px in FIXED_FONTS.items():
-            out[name] = round(px * unit)
+            out[name + "Base"] = round(px * unit)
+            out[name + "Max"] = round(px * unit * chrome_scale(TEXT_SCALES[-1]))
+        for name, px in MAP_FONTS.items():
+            out[name] = round(px * unit * (1.0 + (min(self._text_scale, 1.5) - 1.0) / 4.0))
         for name, px in SPACING.items():
             # Targets and gaps round up, so they are never below the minimum.
             out[name] = (

@@ -204,5 +204,6 @@ def test_questions_go_to_the_doctor_or_therapist(page: str) -> None:
 
 def test_qr_caption_says_what_the_code_opens() -> None:
     ui = manifest()["ui"]
-    assert "website" in ui["en"]["scan_to_take_home"]
-    assert "sitio web" in ui["es"]["scan_to_take_home"]
+    # The code on a town's page opens a map search for that office (kiosk/content/directions.py).
+    assert "map" in ui["en"]["scan_to_take_home"]
+    assert "mapa" in ui["es"]["scan_to_take_home"]

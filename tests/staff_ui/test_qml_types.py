@@ -18,11 +18,19 @@ def qmllint(*files: str) -> subprocess.CompletedProcess[str]:
 
 
 # The staff views typed so far (the same list as .ci/run); the newer sections join when typed.
-TYPED = (
-    "StaffCard.qml StaffConfirm.qml StaffContentSection.qml StaffExitSection.qml "
-    "StaffImportSection.qml StaffLogSection.qml StaffMode.qml StaffPanel.qml StaffPinPad.qml "
-    "StaffSettingsSection.qml StaffText.qml"
-).split()
+TYPED = [
+    "StaffCard.qml",
+    "StaffConfirm.qml",
+    "StaffContentSection.qml",
+    "StaffExitSection.qml",
+    "StaffImportSection.qml",
+    "StaffLogSection.qml",
+    "StaffMode.qml",
+    "StaffPanel.qml",
+    "StaffPinPad.qml",
+    "StaffSettingsSection.qml",
+    "StaffText.qml",
+]
 
 
 def test_staff_views_have_no_qmllint_warning() -> None:

@@ -47,6 +47,15 @@ def make_kiosk(
         )
         made.append(kiosk)
         qtbot.waitExposed(kiosk.window)
+
+        def laid_out() -> None:  # the window's content follows its size a few events later
+            content = kiosk.window.contentItem()
+            assert (content.width(), content.height()) == (
+                kiosk.window.width(),
+                kiosk.window.height(),
+            )
+
+        qtbot.waitUntil(laid_out, timeout=3000)
         return kiosk
 
     yield factory

@@ -151,3 +151,18 @@ def close_kiosks(kiosks: list[Kiosk]) -> None:
         warnings = list(kiosk.qml_warnings)
         kiosk.close()
         assert not warnings, warnings
+
+
+def tap_at(kiosk: Kiosk, point: QPoint, clock: FakeClock | None = None, wait: float = 1.0) -> None:
+    """A tap at a window point, whatever is there (the fake clock moves on first)."""
+    if clock is not None:
+        clock.advance(wait)
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def press_and_lift(kiosk: Kiosk, press: QPoint, lift: QPoint) -> None:
+    """A press at `press`, a move to `lift` and a release there: a finger that slid a little."""
+    button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(kiosk.window, button, none, press)
+    QTest.mouseMove(kiosk.window, lift)
+    QTest.mouseRelease(kiosk.window, button, none, lift)

@@ -23,6 +23,7 @@ class Screen:
     language: str
     root: QQuickItem  # what a patient can see and touch now (the dialog when it is up)
     window: QRectF
+    window_root: QQuickItem  # everything drawn in the window
 
 
 def visit(
@@ -48,7 +49,7 @@ def visit(
                     root = item
                     break
             window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
-            yield Screen(name, language, root, window)
+            yield Screen(name, language, root, window, content)
     kiosk.idle.stop()
 
 
@@ -123,3 +124,29 @@ def gap_between(a: QRectF, b: QRectF) -> float:
     if dx > 0 and dy > 0:
         return float((dx * dx + dy * dy) ** 0.5)
     return float(max(dx, dy))
+
+
+def paint_order(item: QQuickItem) -> Iterator[QQuickItem]:
+    """Every visible item under `item` in the order Qt Quick paints them (children by z, then
+    in stacking order; below-zero z under their parent)."""
+    if not item.isVisible() or item.opacity() == 0:
+        return
+    children = sorted(item.childItems(), key=lambda child: child.z())
+    for child in children:
+        if child.z() < 0:
+            yield from paint_order(child)
+    yield item
+    for child in children:
+        if child.z() >= 0:
+            yield from paint_order(child)
+
+
+def paints_over(item: QQuickItem) -> bool:
+    """Whether an item hides what is under it: a filled rectangle, an image, some text."""
+    if item.inherits("QQuickRectangle"):
+        return bool(item.property("color").alpha() > 0)
+    if item.inherits("QQuickImage"):
+        return bool(item.property("source").toString())
+    if item.inherits("QQuickText"):
+        return bool(str(item.property("text")).strip())
+    return False

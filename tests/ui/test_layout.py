@@ -21,7 +21,9 @@ from tests.ui.screens import (
     clip_root,
     gap_between,
     in_flickable,
+    paint_order,
     painted_rect,
+    paints_over,
     qml,
     targets,
     texts,
@@ -117,19 +119,47 @@ def check_texts(screen: Screen, min_px: float) -> list[str]:
     return problems
 
 
+def check_covered(screen: Screen) -> list[str]:
+    """No text is covered by an item painted after it (the chrome, a dialog, a cue, a
+    marker): only its own button or box may lie under it."""
+    problems: list[str] = []
+    order = list(paint_order(screen.window_root))
+    position = {id(item): index for index, item in enumerate(order)}
+    for text in texts(screen.root):
+        shown = painted_rect(text).intersected(clip_rect(text, screen.window))
+        if shown.isEmpty():
+            continue
+        label = f"{screen.name}/{screen.language}: {str(text.property('text'))[:40]!r}"
+        for item in order[position[id(text)] + 1 :]:
+            if item is text or not paints_over(item):
+                continue
+            cover = scene_rect(item).intersected(clip_rect(item, screen.window))
+            overlap = shown.intersected(cover)
+            if overlap.width() > 2 and overlap.height() > 2:
+                problems.append(f"{label} is covered by {item.objectName() or class_of(item)}")
+                break
+    return problems
+
+
+def class_of(item: QQuickItem) -> str:
+    return str(item.metaObject().className())
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 @pytest.mark.parametrize("step", [0, 1, 2], ids=["100%", "150%", "200%"])
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_targets_and_text_on_every_screen(
-    qtbot: QtBot, make_kiosk: KioskFactory, layout: str, step: int
+    qtbot: QtBot, make_kiosk: KioskFactory, layout: str, step: int, high_contrast: bool
 ) -> None:
     kiosk = make_kiosk(size=LAYOUTS[layout], settings=HERE)
     sizes = kiosk.theme.property("sizes")
     unit = kiosk.theme.property("unit")
     problems: list[str] = []
     checked = 0
-    for screen in visit(qtbot, kiosk, step=step):
+    for screen in visit(qtbot, kiosk, step=step, high_contrast=high_contrast):
         problems += check_targets(screen, sizes["target"], sizes["gap"])
         problems += check_texts(screen, 28 * unit)
+        problems += check_covered(screen)
         checked += len(texts(screen.root))
     assert not problems, "\n".join(problems)
     assert checked > 300  # the walk did see the screens

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from urllib.parse import quote_plus
 
 import pytest
 import segno
@@ -13,12 +14,15 @@ from PySide6.QtCore import QRectF, QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.bundle import Bundle
-from kiosk.patient.locations import Locations, fit, label_sides, ordered
-from kiosk.patient.qr import QUIET_ZONE, QrImageProvider, qr_image, qr_matrix, qr_source
+from kiosk.content.directions import DEFAULT_TEMPLATE, directions_url
+from kiosk.patient.locations import Locations
+from kiosk.patient.map_geometry import fit, label_sides, miles_between, ordered
+from kiosk.patient.qr import QUIET_ZONE, QrImageProvider, qr_image, qr_source
 from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, go, scene_rect, settle
 
+MAP_SEARCH = "https://www.google.com/maps/search/?api=1&query="
 lat = st.floats(min_value=40.0, max_value=42.0, allow_nan=False)
 lon = st.floats(min_value=-75.0, max_value=-73.0, allow_nan=False)
 
@@ -89,12 +93,15 @@ def test_detail_with_every_field(default_bundle: Bundle) -> None:
     assert detail["notes"] == "Estacionamiento atrás"
 
 
-def test_qr_code_is_made_on_the_device_and_encodes_the_website() -> None:
+def rows_of(text: str) -> tuple[tuple[bool, ...], ...]:
+    code = segno.make(text, error="m", micro=False)
+    return tuple(tuple(bool(m) for m in row) for row in code.matrix_iter(border=QUIET_ZONE))
+
+
+def test_qr_image_draws_every_module_sharp() -> None:
     url = "https://town-pt.com"
-    matrix = qr_matrix(url)
-    expected = segno.make(url, error="m", micro=False)
-    assert len(matrix) == expected.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    image = qr_image(url, 420)
+    matrix = rows_of(url)
+    image = qr_image(matrix, 420)
     modules = len(matrix)
     module_px = image.width() // modules
     assert image.width() == modules * module_px <= 420 and module_px >= 4
@@ -105,26 +112,22 @@ def test_qr_code_is_made_on_the_device_and_encodes_the_website() -> None:
     assert qr_source(url) == "image://qr/https%3A%2F%2Ftown-pt.com"
 
 
-def test_the_bundle_brings_its_website_code_ready_made(
-    default_bundle: Bundle, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The patient app draws the website's code from the bundle (made by segno when the bundle
-    was validated), so showing it never imports segno; it is the code segno makes."""
-    website = default_bundle.organization.website
+def test_every_location_brings_its_directions_code_ready_made(default_bundle: Bundle) -> None:
+    """Made by segno when the bundle was validated: the patient app has no encoder at all."""
     provider = QrImageProvider()
     provider.add_bundle(default_bundle)
-    monkeypatch.setattr("kiosk.patient.qr.qr_rows", lambda _text: pytest.fail("segno was used"))
-    image = provider.requestImage(
-        qr_source(website)[len("image://qr/") :], QSize(), QSize(420, 420)
-    )
-    monkeypatch.undo()
-    qr_matrix.cache_clear()
-    assert image == qr_image(website, 420)
-    expected = segno.make(website, error="m", micro=False)
-    assert len(default_bundle.website_qr) == expected.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    links = set()
+    for loc in default_bundle.locations:
+        assert loc.directions == MAP_SEARCH + quote_plus(f"Town Physical Therapy, {loc.town}, NJ")
+        links.add(loc.directions)
+        image = provider.requestImage(qr_source(loc.directions)[11:], QSize(), QSize(420, 420))
+        assert image == qr_image(rows_of(loc.directions), 420)
+    assert len(links) == len(default_bundle.locations)  # every town its own
+    blank = provider.requestImage("not%20in%20the%20bundle", QSize(), QSize(420, 420))
+    assert {blank.pixelColor(x, x).value() for x in range(0, blank.width(), 7)} == {255}
 
 
-def test_the_code_on_screen_is_the_website_s_code(
+def test_the_code_on_screen_opens_directions_to_that_town(
     qtbot: QtBot, make_kiosk: KioskFactory, clock: FakeClock, default_bundle: Bundle
 ) -> None:
     """Read back from the rendered window, module by module: what a phone would scan."""
@@ -137,7 +140,7 @@ def test_the_code_on_screen_is_the_website_s_code(
     settle(qtbot, kiosk)
     shot = kiosk.window.grabWindow()
     rect = scene_rect(qr).toRect()
-    matrix = qr_matrix(default_bundle.organization.website)
+    matrix = rows_of(MAP_SEARCH + "Town+Physical+Therapy%2C+Emerson%2C+NJ")
     module_px = rect.width() / len(matrix)
     assert rect.width() == rect.height() and module_px >= 4
     for row, modules in enumerate(matrix):
@@ -145,6 +148,47 @@ def test_the_code_on_screen_is_the_website_s_code(
             x = rect.x() + int((col + 0.5) * module_px)
             y = rect.y() + int((row + 0.5) * module_px)
             assert (shot.pixelColor(x, y).value() < 128) == dark, (row, col)
+    caption = find(kiosk, "scanToTakeHome", in_page=True).property("text")
+    assert caption == "Scan with your phone to find this office on a map"
+
+
+def test_a_location_s_own_link_wins(default_bundle: Bundle) -> None:
+    loc = dataclasses.replace(default_bundle.locations[0], link="https://town-pt.com/clifton")
+    assert directions_url(DEFAULT_TEMPLATE, "Town PT", loc) == "https://town-pt.com/clifton"
+    custom = "https://maps.example.org/?q={query}&z=1"
+    plain = default_bundle.locations[0]
+    assert directions_url(custom, "Town PT", plain) == (
+        f"https://maps.example.org/?q=Town+PT%2C+{plain.town}%2C+NJ&z=1"
+    )
+
+
+def test_the_list_is_sorted_by_distance_from_here(
+    qtbot: QtBot, make_kiosk: KioskFactory, default_bundle: Bundle
+) -> None:
+    here = next(loc for loc in default_bundle.locations if loc.id == "clifton")
+    by_bundle = [loc.id for loc in ordered(default_bundle.locations, None)]
+    assert by_bundle == [loc.id for loc in default_bundle.locations]
+    nearest = ordered(default_bundle.locations, "clifton")
+    miles = [miles_between(here, loc) for loc in nearest]
+    assert nearest[0].id == "clifton" and miles == sorted(miles) and miles[1] > 1
+    # New York to Newark, straight line: about 8.8 miles.
+    a = dataclasses.replace(here, lat=40.7128, lon=-74.0060)
+    b = dataclasses.replace(here, lat=40.7357, lon=-74.1724)
+    assert miles_between(a, b) == pytest.approx(8.8, abs=0.2)
+
+    kiosk = make_kiosk(settings=UiSettings(location_id="clifton", idle_seconds=3600))
+    kiosk.state.start()
+    kiosk.state.openLocations()
+    settle(qtbot, kiosk)
+    rows = [find(kiosk, f"town-{loc.id}", in_page=True) for loc in nearest]
+    tops = [scene_rect(r).top() for r in rows]
+    assert tops == sorted(tops)  # shown in that order, nearest first
+    label = find(kiosk, f"miles-{nearest[1].id}", in_page=True)
+    assert label.isVisible() and label.property("text") == f"{miles[1]:.1f} miles from here"
+    kiosk.state.openLocation(nearest[-1].id)
+    settle(qtbot, kiosk)
+    distance = find(kiosk, "distance", in_page=True)
+    assert distance.property("text") == f"{miles[-1]:.1f} miles from here"
 
 
 def test_map_markers_do_not_overlap(

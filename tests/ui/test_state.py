@@ -26,16 +26,27 @@ def test_navigation_and_neighbours(default_bundle: Bundle) -> None:
     assert state.screen == "attract"
     state.start()
     ids = [p.id for p in default_bundle.treatments]
+    last_about = default_bundle.about[-1].id
     state.openPage(ids[0])
-    assert state.neighbours(ids[0]) == ("", ids[1])
+    # One run through every topic: the first treatment follows the last About page.
+    assert state.neighbours(ids[0]) == (last_about, ids[1])
+    assert state.neighbours(ids[-1]) == (ids[-2], "")
+    assert state.neighbours(default_bundle.about[0].id)[0] == ""
     state.nextPage()
-    state.previousPage()
-    state.previousPage()  # nothing before the first one
+    state.nextPage()
+    state.back()  # the page before the Next
+    state.previousPage()  # right after a Next: the same as Back
+    state.previousPage()  # on to the last About page
+    state.back()
     state.back()
     assert ops == [
         ("start", ""),
         ("push", ids[0]),
         ("forward", ids[1]),
+        ("forward", ids[2]),
+        ("backward", ids[1]),
+        ("backward", ids[0]),
+        ("backward", last_about),
         ("backward", ids[0]),
         ("pop", ""),
     ]

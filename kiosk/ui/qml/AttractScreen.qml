@@ -1,7 +1,8 @@
 import QtQuick
 
-// Shown when idle: calm, slowly drifting shapes and a greeting that cycles through the bundle's
-// languages. A touch anywhere starts; a language button starts in that language.
+// Shown when idle: calm, slowly drifting shapes, the clinic's name, and a greeting with a one-line
+// promise of what is inside that cycle through the bundle's languages. A touch anywhere starts; a
+// language button starts in that language. Nothing else here looks like a control.
 Rectangle {
     id: screen
 
@@ -66,6 +67,19 @@ Rectangle {
         spacing: screen.theme.sizes.margin
 
         Text {
+            textFormat: Text.PlainText
+            objectName: "clinicName"
+            width: parent.width
+            text: screen.appState.clinic
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: screen.theme.colors.text
+            font.family: screen.theme.fontFamily
+            font.pixelSize: screen.theme.sizes.heading
+            font.bold: true
+        }
+        Text {
+            textFormat: Text.PlainText
             objectName: "greeting"
             width: parent.width
             text: screen.languages.length ? screen.languages[screen.shown].greeting : ""
@@ -79,6 +93,18 @@ Rectangle {
             font.bold: true
         }
         Text {
+            textFormat: Text.PlainText
+            objectName: "promise"
+            width: parent.width
+            text: screen.languages.length ? screen.languages[screen.shown].promise : ""
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: screen.theme.colors.heading
+            font.family: screen.theme.fontFamily
+            font.pixelSize: screen.theme.sizes.heading
+        }
+        Text {
+            textFormat: Text.PlainText
             objectName: "touchToStart"
             width: parent.width
             text: screen.languages.length ? screen.languages[screen.shown].touchToStart : ""

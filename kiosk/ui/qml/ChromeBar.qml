@@ -1,7 +1,9 @@
 import QtQuick
 
 // The fixed bar: Home, Back, language, text size, contrast. It never scrolls; when one row is
-// too narrow (portrait, large text) its groups wrap onto more rows.
+// too narrow (portrait, large text) its groups wrap onto more rows. Every button is as large as
+// its largest state (the largest text size, the longest language), so changing a setting never
+// moves a control under the finger. The top-left square stays free for the staff corner.
 Rectangle {
     id: bar
 
@@ -9,12 +11,16 @@ Rectangle {
     required property QtObject theme
     required property QtObject guard
 
+    property real cornerSize: 0  // the hidden staff corner's square: no button there
+
     readonly property var ui: appState.ui
+    readonly property var uiAll: appState.uiAll
+    readonly property real maxFont: theme.sizes.chromeMax
     readonly property real sp: theme.sizes.spacing
     readonly property real margin: theme.sizes.margin
     readonly property real pad: Math.round(theme.sizes.pad * 0.6)
-    // Every button of the bar has the same height (the largest "A" sets it).
-    readonly property real buttonHeight: Math.max(theme.sizes.target, Math.round(theme.sizes.chrome * 1.5 * 1.2) + theme.sizes.pad)
+    // Every button of the bar has the same height: its label at the largest text size.
+    readonly property real buttonHeight: Math.max(theme.sizes.target, Math.round(maxFont * 1.2) + theme.sizes.pad)
     readonly property real groupsWidth: navigation.implicitWidth + languages.implicitWidth + sizes.implicitWidth + contrast.implicitWidth
     readonly property bool oneRow: groupsWidth + 4 * flow.spacing <= flow.width
     readonly property bool twoRows: !oneRow
@@ -28,12 +34,31 @@ Rectangle {
         color: bar.theme.colors.border
     }
 
+    // The width a button needs for the widest of `texts` at the largest text size.
+    function reserve(texts, withIcon) {
+        // Read the metrics' font here, so that the binding re-runs when it changes.
+        if (widest_.font.pixelSize !== bar.maxFont || widest_.font.family !== bar.theme.fontFamily)
+            return 0
+        let widest = 0
+        for (const text of texts || [])
+            widest = Math.max(widest, widest_.advanceWidth(text))
+        const icon = withIcon ? Math.round(maxFont * 1.25) + theme.sizes.pad / 2 : 0
+        return Math.ceil(widest + icon + 2 * theme.sizes.pad + 2)
+    }
+
+    FontMetrics {
+        id: widest_
+        font.family: bar.theme.fontFamily
+        font.pixelSize: bar.maxFont
+        font.bold: true
+    }
+
     Flow {
         id: flow
-        x: bar.margin
+        x: Math.max(bar.margin, bar.cornerSize + bar.sp)
         y: bar.pad
-        width: bar.width - 2 * bar.margin
-        spacing: bar.sp * 1.5
+        width: bar.width - x - bar.margin
+        spacing: bar.sp  // room for the widest state of every button on one 1080p row
 
         Row {
             id: navigation
@@ -46,6 +71,7 @@ Rectangle {
                 height: bar.buttonHeight
                 iconName: "home"
                 text: bar.ui.home
+                reservedWidth: bar.reserve(bar.uiAll.home, true)
                 enabled: bar.appState.depth > 1
                 onActivated: bar.appState.home()
             }
@@ -56,6 +82,7 @@ Rectangle {
                 height: bar.buttonHeight
                 iconName: "back"
                 text: bar.ui.back
+                reservedWidth: bar.reserve(bar.uiAll.back, true)
                 enabled: bar.appState.canGoBack
                 onActivated: bar.appState.back()
             }
@@ -80,6 +107,7 @@ Rectangle {
                     guard: bar.guard
                     height: bar.buttonHeight
                     text: modelData.name
+                    reservedWidth: bar.reserve([modelData.name], false)
                     checked: bar.appState.language === modelData.code
                     onActivated: bar.appState.setLanguage(modelData.code)
                 }
@@ -98,8 +126,10 @@ Rectangle {
                     guard: bar.guard
                     height: bar.buttonHeight
                     text: "A"
+                    reservedWidth: bar.reserve(["A"], false)  // bold when checked
                     accessibleName: bar.ui.text_size + " " + [100, 150, 200][index] + "%"
-                    fontSize: Math.round(bar.theme.sizes.chrome * [1, 1.25, 1.5][index])
+                    // Fixed sizes: a sample of each step, the same at every step.
+                    fontSize: Math.round(bar.theme.sizes.chromeBase * [1, 1.25, 1.5][index])
                     checked: bar.appState.textStep === index
                     onActivated: bar.appState.setTextStep(index)
                 }
@@ -114,6 +144,7 @@ Rectangle {
             height: bar.buttonHeight
             iconName: "contrast"
             text: bar.ui.high_contrast
+            reservedWidth: bar.reserve(bar.uiAll.high_contrast, true)
             checked: bar.appState.highContrast
             onActivated: bar.appState.setHighContrast(!bar.appState.highContrast)
         }

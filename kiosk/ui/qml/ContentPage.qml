@@ -101,6 +101,7 @@ Item {
                     spacing: page.sp
 
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "pageTitle"
                         width: parent.width
                         text: page.info.title || ""
@@ -169,6 +170,7 @@ Item {
                                 }
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 width: parent.width - (sectionIcon.visible ? sectionIcon.width + parent.spacing : 0)
                                 text: box.modelData.heading
                                 wrapMode: Text.Wrap
@@ -205,6 +207,7 @@ Item {
                     spacing: page.theme.sizes.pad / 2
 
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: page.info.disclaimerTitle || ""
                         wrapMode: Text.Wrap
@@ -238,12 +241,15 @@ Item {
         opacity: 0.6
     }
 
+    // Previous and Next, each half the footer wide on every page (they never change size under
+    // the finger). The last page leads on to all topics (Home).
     Rectangle {
         id: footer
         objectName: "pageFooter"
+        readonly property real half: (width - 2 * page.margin - page.sp) / 2
+        readonly property bool last: !page.info.nextId
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        visible: !!(page.info.previousId || page.info.nextId)
-        height: visible ? Math.max(previousButton.height, nextButton.height) + 2 * page.theme.sizes.pad * 0.6 : 0
+        height: Math.max(previousButton.implicitHeight, nextButton.implicitHeight) + 2 * page.theme.sizes.pad * 0.6
         color: page.theme.colors.surface
 
         Rectangle {
@@ -258,12 +264,14 @@ Item {
             anchors.left: parent.left
             anchors.leftMargin: page.margin
             anchors.verticalCenter: parent.verticalCenter
+            width: footer.half
+            height: parent.height - 2 * page.theme.sizes.pad * 0.6
             visible: !!page.info.previousId
             theme: page.theme
             guard: page.guard
             iconName: "previous"
             text: page.ui.previous + ": " + (page.info.previousTitle || "")
-            maxTextWidth: (footer.width - 2 * page.margin - page.sp) / 2 - 3 * page.theme.sizes.pad - fontSize * 1.25
+            maxTextWidth: footer.half - 3 * page.theme.sizes.pad - fontSize * 1.25
             onActivated: page.appState.previousPage()
         }
         KioskButton {
@@ -272,15 +280,16 @@ Item {
             anchors.right: parent.right
             anchors.rightMargin: page.margin
             anchors.verticalCenter: parent.verticalCenter
-            visible: !!page.info.nextId
+            width: footer.half
+            height: parent.height - 2 * page.theme.sizes.pad * 0.6
             theme: page.theme
             guard: page.guard
             primary: true
-            iconName: "next"
+            iconName: footer.last ? "home" : "next"
             iconAfter: true
-            text: page.ui.next + ": " + (page.info.nextTitle || "")
-            maxTextWidth: (footer.width - 2 * page.margin - page.sp) / 2 - 3 * page.theme.sizes.pad - fontSize * 1.25
-            onActivated: page.appState.nextPage()
+            text: footer.last ? page.ui.all_topics : page.ui.next + ": " + (page.info.nextTitle || "")
+            maxTextWidth: footer.half - 3 * page.theme.sizes.pad - fontSize * 1.25
+            onActivated: footer.last ? page.appState.home() : page.appState.nextPage()
         }
     }
 }

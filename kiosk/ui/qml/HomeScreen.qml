@@ -38,17 +38,32 @@ Item {
     Flickable {
         id: flick
         objectName: "homeFlick"
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: moreBelow.top }
         contentWidth: width
-        contentHeight: body.height + 2 * screen.margin
+        contentHeight: body.y + body.height + screen.margin
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
 
+        Text {
+            id: homeTitle
+            textFormat: Text.PlainText
+            objectName: "homeTitle"
+            x: screen.margin
+            y: screen.margin * 0.75
+            width: screen.avail
+            text: screen.appState.clinic
+            wrapMode: Text.Wrap
+            color: screen.theme.colors.heading
+            font.family: screen.theme.fontFamily
+            font.pixelSize: screen.theme.sizes.title
+            font.bold: true
+        }
+
         Item {
             id: body
             x: screen.margin
-            y: screen.margin
+            y: homeTitle.y + homeTitle.height + screen.sp
             width: screen.avail
             height: screen.sideBySide
                 ? Math.max(about.height, locationsSection.height) + screen.sp * 1.5 + treatments.height
@@ -105,7 +120,19 @@ Item {
         }
     }
 
+    MoreBelow {
+        id: moreBelow
+        objectName: "moreBelowHome"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        theme: screen.theme
+        guard: screen.guard
+        flick: flick
+        available: screen.height
+        text: screen.ui.more_below
+    }
+
     component SectionTitle: Text {
+        textFormat: Text.PlainText
         required property QtObject theme
         wrapMode: Text.Wrap
         color: theme.colors.heading

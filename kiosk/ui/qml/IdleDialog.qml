@@ -49,6 +49,7 @@ Item {
             spacing: dialog.theme.sizes.margin
 
             Text {
+                textFormat: Text.PlainText
                 objectName: "stillThereTitle"
                 width: parent.width
                 text: dialog.ui.still_there
@@ -60,6 +61,7 @@ Item {
                 font.bold: true
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "countdown"
                 width: parent.width
                 text: dialog.ui.resetting_in.replace("{seconds}", dialog.idle.secondsLeft)

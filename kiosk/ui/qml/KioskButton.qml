@@ -11,16 +11,19 @@ Tappable {
     property bool primary: false
     property real fontSize: theme.sizes.chrome
     property real maxTextWidth: 0  // > 0: the label wraps at this width
-    property int textFormat: Text.PlainText
+    property real reservedWidth: 0  // room kept for the button's widest state
     readonly property color foreground: !enabled ? theme.colors.textMuted
         : checked ? theme.colors.onSelected
         : primary ? theme.colors.onAccent : theme.colors.buttonText
 
     accessibleName: text
-    implicitWidth: Math.max(theme.sizes.target, row.implicitWidth + 2 * theme.sizes.pad)
+    implicitWidth: Math.max(theme.sizes.target, reservedWidth, row.implicitWidth + 2 * theme.sizes.pad)
     implicitHeight: Math.max(theme.sizes.target, row.implicitHeight + theme.sizes.pad)
     radius: theme.sizes.radius
-    color: checked ? theme.colors.selected
+    // A control that can do nothing looks it, in both themes: faded, no fill.
+    opacity: enabled ? 1 : 0.4
+    color: !enabled ? "transparent"
+        : checked ? theme.colors.selected
         : primary ? (down ? Qt.darker(theme.colors.accent, 1.2) : theme.colors.accent)
         : down ? theme.colors.pressed : theme.colors.button
     border.width: theme.highContrast ? 3 : 2
@@ -42,12 +45,12 @@ Tappable {
             color: control.foreground
         }
         Text {
+            textFormat: Text.PlainText
             id: label
             anchors.verticalCenter: parent.verticalCenter
             visible: control.text !== ""
             width: control.maxTextWidth > 0 ? Math.min(implicitWidth, control.maxTextWidth) : implicitWidth
             text: control.text
-            textFormat: control.textFormat
             color: control.foreground
             font.family: control.theme.fontFamily
             font.pixelSize: control.fontSize

@@ -1,7 +1,8 @@
 import QtQuick
 
-// One town: what the bundle has (address, phone, hours, notes: only those present), the
-// practice's website and a QR code made on this device to take it home.
+// One town: what the bundle has (address, phone, hours, notes: only those present), how far it is
+// from this kiosk, the practice's website, and a QR code that opens directions to it on the
+// patient's phone (a map search for the practice in this town, or the location's own link).
 Item {
     id: screen
 
@@ -24,7 +25,7 @@ Item {
     Flickable {
         id: flick
         objectName: "locationFlick"
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: moreBelow.top }
         contentWidth: width
         contentHeight: body.height + 2 * screen.margin
         flickableDirection: Flickable.VerticalFlick
@@ -45,6 +46,7 @@ Item {
                 spacing: screen.sp
 
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "townTitle"
                     width: parent.width
                     text: screen.info.place || ""
@@ -67,6 +69,7 @@ Item {
                         spacing: screen.theme.sizes.pad / 2
                         Icon { name: "here"; size: screen.theme.sizes.body; color: screen.theme.colors.onHere; anchors.verticalCenter: parent.verticalCenter }
                         Text {
+                            textFormat: Text.PlainText
                             text: screen.ui.you_are_here
                             color: screen.theme.colors.onHere
                             font.family: screen.theme.fontFamily
@@ -76,12 +79,25 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: screen.info.organization || ""
                     wrapMode: Text.Wrap
                     color: screen.theme.colors.text
                     font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.heading
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    objectName: "distance"
+                    visible: (screen.info.miles || -1) >= 0
+                    width: parent.width
+                    text: visible ? screen.ui.distance.replace("{miles}", screen.info.miles.toFixed(1)) : ""
+                    wrapMode: Text.Wrap
+                    color: screen.theme.colors.text
+                    font.family: screen.theme.fontFamily
+                    font.pixelSize: screen.theme.sizes.body
+                    font.bold: true
                 }
                 Repeater {
                     model: screen.info.fields || []
@@ -90,6 +106,7 @@ Item {
                         objectName: "field-" + modelData.key
                         width: facts.width
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: screen.ui[parent.modelData.key]
                             wrapMode: Text.Wrap
@@ -99,6 +116,7 @@ Item {
                             font.bold: true
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: parent.modelData.value
                             wrapMode: Text.Wrap
@@ -109,6 +127,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "callForDetails"
                     visible: (screen.info.fields || []).length === 0
                     width: parent.width
@@ -120,6 +139,7 @@ Item {
                     lineHeight: 1.2
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "notes"
                     visible: !!screen.info.notes
                     width: parent.width
@@ -132,6 +152,7 @@ Item {
                 Column {
                     width: parent.width
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: screen.ui.website
                         wrapMode: Text.Wrap
@@ -141,6 +162,7 @@ Item {
                         font.bold: true
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "website"
                         width: parent.width
                         text: screen.info.websiteLabel || ""
@@ -179,6 +201,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "scanToTakeHome"
                     width: parent.width
                     text: screen.ui.scan_to_take_home
@@ -191,5 +214,16 @@ Item {
                 }
             }
         }
+    }
+
+    MoreBelow {
+        id: moreBelow
+        objectName: "moreBelowTown"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        theme: screen.theme
+        guard: screen.guard
+        flick: flick
+        available: screen.height
+        text: screen.ui.more_below
     }
 }

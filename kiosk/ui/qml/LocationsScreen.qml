@@ -20,6 +20,7 @@ Item {
     objectName: "locationsScreen"
 
     Text {
+        textFormat: Text.PlainText
         id: title
         objectName: "locationsTitle"
         x: screen.margin
@@ -51,7 +52,7 @@ Item {
         x: screen.landscape ? map.x + map.width + screen.sp : screen.margin
         y: screen.landscape ? map.y : map.y + map.height + screen.sp
         width: screen.landscape ? parent.width - x - screen.margin : parent.width - 2 * screen.margin
-        height: parent.height - y - screen.margin
+        height: parent.height - y - screen.margin - moreBelow.height
         contentWidth: width
         contentHeight: column.height
         flickableDirection: Flickable.VerticalFlick
@@ -96,6 +97,7 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                             width: row.width - rowIcon.width - 3 * screen.theme.sizes.pad
                             Text {
+                                textFormat: Text.PlainText
                                 width: parent.width
                                 text: row.model.place
                                 wrapMode: Text.Wrap
@@ -105,6 +107,18 @@ Item {
                                 font.bold: true
                             }
                             Text {
+                                textFormat: Text.PlainText
+                                objectName: "miles-" + row.model.locationId
+                                visible: !row.model.here && row.model.miles >= 0
+                                width: parent.width
+                                text: visible ? screen.ui.distance.replace("{miles}", row.model.miles.toFixed(1)) : ""
+                                wrapMode: Text.Wrap
+                                color: screen.theme.colors.text
+                                font.family: screen.theme.fontFamily
+                                font.pixelSize: screen.theme.sizes.body
+                            }
+                            Text {
+                                textFormat: Text.PlainText
                                 visible: row.model.here
                                 width: parent.width
                                 text: screen.ui.you_are_here
@@ -118,5 +132,18 @@ Item {
                 }
             }
         }
+    }
+
+    MoreBelow {
+        id: moreBelow
+        objectName: "moreBelowList"
+        x: list.x
+        y: list.y + list.height
+        width: list.width
+        theme: screen.theme
+        guard: screen.guard
+        flick: list
+        available: screen.height - list.y - screen.margin
+        text: screen.ui.more_below
     }
 }

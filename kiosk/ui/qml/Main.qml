@@ -1,8 +1,10 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// The window: chrome bar, one StackView for the pages, the attract layer, the idle dialog, the
-// preview overlay and the hidden staff corner. State lives in Python; this only mirrors it.
+// The window, in layers from the bottom: the StackView of pages under the chrome bar, the attract
+// screen, the preview overlay, the hidden staff corner, the idle dialog, staff mode. A dialog
+// covers and blocks everything below it; nothing is ever drawn over a dialog. State lives in
+// Python; this only mirrors it.
 ApplicationWindow {
     id: root
 
@@ -85,6 +87,8 @@ ApplicationWindow {
         id: chrome
         objectName: "chrome"
         z: 1  // above the pages: nothing a page draws can cover it
+        visible: !root.appState.attract  // the attract screen has its own language buttons
+        cornerSize: staffCorner.width
         anchors { left: parent.left; right: parent.right; top: parent.top }
         appState: root.appState
         theme: root.theme
@@ -136,7 +140,8 @@ ApplicationWindow {
         id: attract
         objectName: "attractLoader"
         anchors.fill: parent
-        active: root.appState.attract && !root.sleeping  // hours-usage: still while closed
+        z: 2
+        active: root.appState.attract && !root.sleeping  // still while closed
         sourceComponent: AttractScreen {
             appState: root.appState
             theme: root.theme
@@ -148,6 +153,7 @@ ApplicationWindow {
     // outside opening hours (below the staff corner, so staff can still get in).
     Loader {
         objectName: "privacyNoteLoader"
+        z: 2.2  // above the attract screen
         active: root.usageCounting && root.appState.attract && !root.sleeping
         anchors { bottom: parent.bottom; bottomMargin: Math.round(root.theme.sizes.margin / 4); horizontalCenter: parent.horizontalCenter }
         width: Math.round(parent.width * 0.8)
@@ -156,22 +162,35 @@ ApplicationWindow {
     Loader {
         objectName: "closedLoader"
         anchors.fill: parent
-        z: 900
+        z: 2.8  // above every patient screen, below the staff corner
         active: root.sleeping
         sourceComponent: ClosedScreen { theme: root.theme }
     }
     // <<< hours-usage
 
-    IdleDialog {
+    // Made at the first warning (most sessions never see one), then kept.
+    Loader {
+        id: idleLoader
         anchors.fill: parent
-        appState: root.appState
-        theme: root.theme
-        guard: root.guard
-        idle: root.idle
+        z: 4
+        property bool needed: false
+        active: needed
+        Connections {
+            target: root.idle
+            function onWarningVisibleChanged() {
+                if (root.idle.warningVisible && !idleLoader.needed) {
+                    idleLoader.setSource(Qt.resolvedUrl("IdleDialog.qml"), {
+                        appState: root.appState, theme: root.theme, guard: root.guard, idle: root.idle
+                    })
+                    idleLoader.needed = true
+                }
+            }
+        }
     }
 
     Loader {
         anchors.fill: parent
+        z: 2.5
         active: !!root.preview
         sourceComponent: PreviewOverlay {
             preview: root.preview
@@ -179,16 +198,20 @@ ApplicationWindow {
         }
     }
 
-    // Staff mode's hidden entry: five taps here within three seconds. It only watches (a
-    // passive grab), so the Home button under it works as usual.
+    // Staff mode's hidden entry: five taps here within three seconds, none on a patient control
+    // in between (kiosk/patient/staff_corner.py). The chrome bar keeps this square free of
+    // targets, so no patient control lies under it; it takes its touches for itself, so they
+    // never start the attract screen or reach the bar. Under the idle dialog it is off.
     Item {
+        id: staffCorner
         objectName: "staffCorner"
         width: root.theme.sizes.target
         height: root.theme.sizes.target
-        z: 1000
+        z: 3
+        enabled: !root.idle.warningVisible
 
         TapHandler {
-            gesturePolicy: TapHandler.DragThreshold
+            gesturePolicy: TapHandler.WithinBounds
             longPressThreshold: 0
             onTapped: root.staff.tap()
         }
@@ -201,9 +224,12 @@ ApplicationWindow {
         anchors.fill: parent
         z: 2000
         active: root.staffPanel.mode !== "closed"
-        sourceComponent: StaffMode {
-            controller: root.staffPanel
-            theme: root.theme
+        // Compiled only when staff mode first opens: no patient start pays for it.
+        onActiveChanged: {
+            if (active)
+                setSource(Qt.resolvedUrl("StaffMode.qml"), { controller: root.staffPanel, theme: root.theme })
+            else
+                source = ""
         }
     }
     // <<< staff mode

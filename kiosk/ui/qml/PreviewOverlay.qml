@@ -24,6 +24,7 @@ Item {
             spacing: overlay.theme.sizes.pad / 2
 
             Text {
+                textFormat: Text.PlainText
                 objectName: "previewSummary"
                 width: parent.width
                 text: overlay.preview.summary
@@ -36,6 +37,7 @@ Item {
             Repeater {
                 model: overlay.preview.problems
                 delegate: Text {
+                    textFormat: Text.PlainText
                     required property string modelData
                     width: column.width
                     text: modelData

@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Shapes
 
 // A schematic map of northern New Jersey (rivers, the Hudson, the New York line), with the towns
-// placed by their coordinates. Python projects everything into this rectangle.
+// placed by their coordinates, the rivers and states named, and a north mark in the top strip
+// that the towns leave free. Python projects everything into this rectangle.
 Rectangle {
     id: map
 
@@ -14,7 +15,7 @@ Rectangle {
     readonly property real marker: theme.sizes.target
     readonly property real labelFont: theme.sizes.mapLabel
     readonly property real labelWidth: Math.max(townMetrics.advanceWidth, hereMetrics.advanceWidth) + theme.sizes.pad * 1.5
-    readonly property var layout: locations.mapLayout(width, height, labelWidth, marker, locations.revision)
+    readonly property var layout: locations.mapLayout(width, height, labelWidth, marker, labelFont, locations.revision)
     readonly property var paths: layout.paths || {}
 
     objectName: "schematicMap"
@@ -90,15 +91,41 @@ Rectangle {
     Repeater {
         model: map.layout.labels || []
         delegate: Text {
+            textFormat: Text.PlainText
             required property var modelData
+            objectName: "mapName-" + modelData.text
             x: modelData.x
             y: modelData.y - height / 2
+            width: modelData.width
+            horizontalAlignment: Text.AlignHCenter
             text: modelData.text
             color: map.theme.colors.mapLabel
             font.family: map.theme.fontFamily
-            font.pixelSize: Math.round(map.labelFont * 1.4)
+            font.pixelSize: map.labelFont
             font.bold: true
-            font.letterSpacing: 4
+            font.italic: modelData.text.endsWith("R.")
+        }
+    }
+
+    Row {
+        objectName: "northMark"
+        anchors { right: parent.right; top: parent.top; margins: map.theme.sizes.pad / 2 }
+        height: map.marker - map.theme.sizes.pad
+        spacing: 2
+        Icon {
+            anchors.verticalCenter: parent.verticalCenter
+            name: "north"
+            size: parent.height * 0.8
+            color: map.theme.colors.mapLabel
+        }
+        Text {
+            textFormat: Text.PlainText
+            anchors.verticalCenter: parent.verticalCenter
+            text: "N"
+            color: map.theme.colors.mapLabel
+            font.family: map.theme.fontFamily
+            font.pixelSize: map.labelFont
+            font.bold: true
         }
     }
 
@@ -143,6 +170,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 width: map.labelWidth - map.theme.sizes.pad * 0.5
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: pin.modelData.town
                     horizontalAlignment: pin.labelLeft ? Text.AlignRight : Text.AlignLeft
@@ -152,6 +180,7 @@ Rectangle {
                     font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: pin.modelData.here
                     width: parent.width
                     text: map.appState.ui.you_are_here

@@ -1,8 +1,10 @@
 import QtQuick
 
-// The base of every tappable target: acts on release, not press; a touch may wander up to the
-// theme's slop (24 px at 1080p) and still be a tap, beyond that the Flickable around it scrolls;
-// holding long is still a tap (no long press); the TapGuard drops a repeated activation.
+// The base of every tappable target: acts on release, not press; holding long is still a tap
+// (no long press); the TapGuard drops a repeated activation. Forgiving: the hit area reaches half
+// a gap beyond the target on every side (so a press or lift in the gap next to it counts). In a
+// Flickable, a touch may wander up to the theme's slop and still be a tap, beyond that the
+// Flickable scrolls; a target that cannot scroll takes any wander that stays in its hit area.
 Rectangle {
     id: tappable
 
@@ -10,6 +12,7 @@ Rectangle {
     required property QtObject guard
     readonly property bool kioskTarget: true  // tests find every target by this
     readonly property bool down: tap.pressed
+    readonly property bool scrolls: inFlickable(parent)
     property string accessibleName: ""
 
     signal activated()
@@ -18,6 +21,12 @@ Rectangle {
         if (tappable.guard.accept(tappable.objectName))
             tappable.activated()
     }
+    function inFlickable(item) {
+        for (let p = item; p; p = p.parent)
+            if (p instanceof Flickable)
+                return true
+        return false
+    }
 
     Accessible.role: Accessible.Button
     Accessible.name: tappable.accessibleName
@@ -25,7 +34,8 @@ Rectangle {
 
     TapHandler {
         id: tap
-        gesturePolicy: TapHandler.DragThreshold
+        margin: tappable.theme.sizes.spacing / 2
+        gesturePolicy: tappable.scrolls ? TapHandler.DragThreshold : TapHandler.WithinBounds
         dragThreshold: tappable.theme.sizes.slop
         longPressThreshold: 0
         onTapped: tappable.activate()

@@ -33,6 +33,7 @@ Tappable {
         smooth: true
     }
     Text {
+        textFormat: Text.PlainText
         id: titleText
         x: tile.wide ? image.x + image.width + tile.pad : tile.pad
         y: tile.wide ? (tile.height - height) / 2 : image.y + image.height + tile.pad
