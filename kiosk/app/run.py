@@ -1,8 +1,8 @@
 """`kiosk` (the patient app): what the command runs, in the order a kiosk needs.
 
-File logging and the start-up guard come first, before anything that can fail: a start that dies
-while loading the bundle or the QML is counted like any other crash, and after a few of them in
-a row the built-in bundle is shown (kiosk/store/choice.py).
+Signal handling, file logging and the start-up guard come first, before anything that can fail:
+a start that dies while loading the bundle or the QML is counted like any other crash, and after
+a few of them in a row the built-in bundle is shown (kiosk/store/choice.py).
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ def run(args: argparse.Namespace) -> int:
     if preview_folder is not None and not preview_folder.is_dir():
         print(f"kiosk: --bundle {preview_folder} is not a folder", file=sys.stderr)
         return 2
+    # Signals first: a SIGTERM while the kiosk is still starting ends it cleanly too.
+    restore = _quit_on_signals(application())
     folder = data_dir(args.data_dir)
     setup_logging(folder)
     guard = StartupGuard(folder)
     guard.begin()  # this start counts as a crash until it has run healthy for a while
-    # Signals next: a SIGTERM while the kiosk is still starting ends it cleanly too.
-    restore = _quit_on_signals(application())
     try:
         kiosk = start(args, guard)
     except (BundleError, RuntimeError) as exc:
