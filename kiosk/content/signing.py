@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk import atomic
 from kiosk.content.sealed import SIGNATURE_BYTES
+from kiosk.statefile import StateFileError, StateFileTooLarge, read_bytes
 
 PRIVATE_SUFFIX = ".key"
 PUBLIC_SUFFIX = ".pub"
@@ -80,13 +81,15 @@ def generate_keypair(out_dir: Path, name: str = "kiosk") -> tuple[Path, Path]:
 
 
 def _read_key_file(path: Path) -> bytes:
+    # Never through a link, never a FIFO or a device, never more than a key's worth.
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_KEY_FILE_BYTES + 1)
-    except OSError as exc:
-        raise KeyFileError(f"The key file {path} could not be read ({exc.strerror}).") from exc
-    if len(data) > MAX_KEY_FILE_BYTES:
-        raise KeyFileError(f"The file {path} is too large to be a key file.")
+        data = read_bytes(path, MAX_KEY_FILE_BYTES)
+    except StateFileTooLarge:
+        raise KeyFileError(f"The file {path} is too large to be a key file.") from None
+    except StateFileError as exc:
+        raise KeyFileError(f"The key file {path} could not be read: {exc}") from None
+    if data is None:
+        raise KeyFileError(f"The key file {path} could not be read (it does not exist).")
     return data
 
 

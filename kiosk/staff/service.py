@@ -70,6 +70,9 @@ class Staff:
     # -- entering and leaving -----------------------------------------------------------
     def check_pin(self, pin: str) -> PinCheck:
         result = self.pin.check(pin)
+        if self.pin.problem:
+            self.log.record("pin-damaged", self.pin.problem)
+            self.pin.problem = None
         if result.reason == "ok":
             self.log.record("staff-enter", "Staff mode was opened.")
         elif result.reason == "wrong":

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from kiosk import atomic
+from kiosk import atomic, statefile
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
@@ -383,12 +383,10 @@ class BundleStore:
     # -- state ------------------------------------------------------------------------------
     def read_state(self) -> State:
         """The pointer; a missing file means nothing installed. Raises ValueError when damaged."""
-        try:
-            raw = json.loads(self.state_path.read_bytes())
-        except FileNotFoundError:
+        data = statefile.read_bytes(self.state_path)  # StateFileError is a ValueError
+        if data is None:
             return State()
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(str(exc)) from None
+        raw = statefile.parse_json(data, STATE_NAME)
         try:
             active = Entry.from_json(raw["active"]) if raw["active"] is not None else None
             history = tuple(Entry.from_json(item) for item in raw["history"])
