@@ -15,7 +15,6 @@ from kiosk.statefile import StateFileError, read_json
 from kiosk.system.startup_guard import StartupGuard
 from tests.store.conftest import FAST_HASHER
 
-
 Plant = Callable[[Path], None]
 
 

@@ -17,10 +17,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import supervision
 from kiosk.app.supervision import CRASH_EXIT_CODE, Supervisor
 from kiosk.system.sdnotify import Notifier
 from kiosk.system.startup_guard import StartupGuard
-from kiosk.app import supervision
 
 from .conftest import FakeSystemd
 
