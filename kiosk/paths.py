@@ -23,11 +23,6 @@ def default_bundle_dir() -> Path:
     return resources_dir() / "bundle"
 
 
-def builtin_trust_dir() -> Path:
-    """Public keys trusted for the built-in bundle only (not for bundles staff install)."""
-    return resources_dir() / "keys"
-
-
 def qml_dir() -> Path:
     return Path(__file__).resolve().parent / "ui" / "qml"
 

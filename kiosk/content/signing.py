@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk import atomic
 from kiosk.content.sealed import SIGNATURE_BYTES
+from kiosk.content.trust_roots import PUBLICLY_KNOWN_KEYS
 from kiosk.statefile import StateFileError, StateFileTooLarge, read_bytes
 
 PRIVATE_SUFFIX = ".key"
@@ -26,6 +27,7 @@ PUBLIC_SUFFIX = ".pub"
 KEY_ID_CHARS = 16
 # A PEM Ed25519 key is about 120 bytes; anything far bigger is not a key file.
 MAX_KEY_FILE_BYTES = 16 * 1024
+
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -37,6 +39,14 @@ class KeyFileError(Exception):
 def key_id(public_key: Ed25519PublicKey) -> str:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:KEY_ID_CHARS]
+
+
+def check_not_publicly_known(ident: str) -> None:
+    if ident in PUBLICLY_KNOWN_KEYS:
+        raise KeyFileError(
+            f"Key {ident} can never be trusted: its private key is public, so anyone could sign "
+            "bundles with it."
+        )
 
 
 def generate_keypair(out_dir: Path, name: str = "kiosk") -> tuple[Path, Path]:

@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import paths
+from kiosk.builtin_pin import SEAL_DIGEST
 from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
 from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
 from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_settings
 from kiosk.store import bundle_store as store_module
+from kiosk.store import trust
 from kiosk.store.bundle_store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
+from kiosk.store.secret import secret_dir
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 STORE_FOLDER = "store"
 
@@ -33,7 +35,7 @@ class Staff:
         data_dir: Path,
         *,
         builtin: Path | None = None,
-        builtin_trust: Sequence[Ed25519PublicKey] | None = None,
+        builtin_pin: str | None = None,
         wall_clock: store_module.Clock = store_module.utc_now,
         pin_clock: Callable[[], float] = time.time,
         hasher: PasswordHasher | None = None,
@@ -43,12 +45,10 @@ class Staff:
         self.store = BundleStore(
             data_dir / STORE_FOLDER,
             builtin if builtin is not None else paths.default_bundle_dir(),
-            # Loaded when first needed: a start from a ready copy checks no signature.
-            builtin_trust
-            if builtin_trust is not None
-            else lambda: store_module.load_keys(paths.builtin_trust_dir()),
+            builtin_pin if builtin_pin is not None else SEAL_DIGEST,
             events=self.log,
             clock=wall_clock,
+            secrets_folder=secret_dir(data_dir),
         )
         self.pin = PinStore(data_dir / PIN_NAME, clock=pin_clock, hasher=hasher)
         self.settings_path = data_dir / SETTINGS_NAME
@@ -116,6 +116,18 @@ class Staff:
 
     def trust_key(self, public_key: Path) -> str:
         return self.store.trust_key(public_key)
+
+    def untrust_key(self, ident: str) -> None:
+        """Stops trusting a key; its bundles leave the screen at the next start (StoreError
+        when the key is not trusted or the disk refuses)."""
+        self.store.untrust_key(ident)
+
+    def trusted_key_ids(self) -> list[str]:
+        return sorted(trust.trusted_ids(self.store.trusted_dir))
+
+    def storage_problem(self) -> str | None:
+        """One sentence when the data folder cannot be written (staff must know), else None."""
+        return self.store.storage_problem()
 
     # -- settings ---------------------------------------------------------------------------
     def load_settings(self) -> tuple[Settings, str | None]:

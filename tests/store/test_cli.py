@@ -16,6 +16,7 @@ import pytest
 
 from kiosk import paths
 from kiosk.cli import main
+from kiosk.staff import service
 from kiosk.staff.pin import PinStore
 from tests.store.conftest import KeyPair, MakeBundle
 
@@ -24,12 +25,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def kiosk_env(
-    monkeypatch: pytest.MonkeyPatch, data_dir: Path, builtin: Path, builtin_keys: KeyPair
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, builtin: Path, builtin_pin: str
 ) -> None:
-    """KIOSK_DATA_DIR for every command, and the test's sealed built-in bundle and key."""
+    """KIOSK_DATA_DIR for every command, and the test's sealed built-in bundle and its pin."""
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data_dir))
     monkeypatch.setattr(paths, "default_bundle_dir", lambda: builtin)
-    monkeypatch.setattr(paths, "builtin_trust_dir", lambda: builtin_keys.public_path.parent)
+    monkeypatch.setattr(service, "SEAL_DIGEST", builtin_pin)
 
 
 def run(

@@ -39,7 +39,9 @@ def test_install_makes_a_verified_copy_active(
         "folder": active.path.name,
         "installed_at": "2026-11-21T09:30:00+00:00",
     }
-    again = BundleStore(store.root, store.builtin, store.builtin_trust).start_up()
+    again = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    ).start_up()
     assert (again.path, again.source, again.fallback_reason) == (active.path, "installed", None)
     entry = log.recent(1)[0]
     assert (entry.action, entry.message) == ("install", "Installed clinic-content version 1.")
@@ -219,7 +221,7 @@ def test_startup_when_a_trusted_key_was_removed(
     (store.trusted_dir / f"{keys.id}.pub").unlink()
     active = store.start_up()
     assert active.source == "builtin"
-    assert active.fallback_reason is not None and "does not trust" in active.fallback_reason
+    assert active.fallback_reason is not None and "no longer trusted" in active.fallback_reason
 
 
 def test_startup_removes_half_finished_work(store: BundleStore, make_bundle: MakeBundle) -> None:
@@ -258,7 +260,9 @@ def test_builtin_damaged_is_an_error_for_the_app(store: BundleStore) -> None:
 def test_startup_is_fast_on_a_megabyte_bundle(store: BundleStore, make_bundle: MakeBundle) -> None:
     notice = ("Licence text. " * 80 + "\n").encode() * 1000  # ~1.1 MB
     store.install(make_bundle(1, notices={"NOTICE.txt": notice}))
-    fresh = BundleStore(store.root, store.builtin, store.builtin_trust)
+    fresh = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    )
     started = time.perf_counter()
     active = fresh.start_up()
     elapsed = time.perf_counter() - started
@@ -266,11 +270,11 @@ def test_startup_is_fast_on_a_megabyte_bundle(store: BundleStore, make_bundle: M
     assert elapsed < 0.5, f"start-up took {elapsed:.3f} s"
 
 
-def test_builtin_keys_are_not_trusted_for_installs(
-    store: BundleStore, make_bundle: MakeBundle, builtin_keys: KeyPair
+def test_a_key_not_trusted_by_staff_cannot_install(
+    store: BundleStore, make_bundle: MakeBundle, other_keys: KeyPair
 ) -> None:
     with pytest.raises(StoreError, match="does not trust"):
-        store.install(make_bundle(1, key=builtin_keys))
+        store.install(make_bundle(1, key=other_keys))
 
 
 # -- finding bundles on drives -------------------------------------------------------------
