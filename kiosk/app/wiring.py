@@ -67,6 +67,8 @@ def active_bundle(staff: Staff | None = None) -> Bundle:
                 "fallback",
                 f"The installed content could not be shown ({reason}); showing the built-in one.",
             )
+        # Checked against its pin: a damaged built-in bundle raises instead of being shown.
+        return staff.store.serve_builtin()
     # <<< staff mode
     from kiosk.content.validate import load_folder  # deferred: the schema and Markdown parser
 

@@ -36,7 +36,7 @@ from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
 from kiosk.content.trust_roots import check_pin
 from kiosk.store import ready, trust
-from kiosk.store.secret import SecretKey, secret_dir
+from kiosk.store.secret import SecretKey, private_dir, secret_dir
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -333,8 +333,7 @@ class BundleStore:
     def _ensure_layout(self) -> None:
         # Private to the kiosk user: 0700 folders (files are written 0600).
         for folder in (self.root, self.bundles_dir, self.staging_dir, self.trusted_dir):
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            folder.chmod(0o700)
+            private_dir(folder)
 
     @contextlib.contextmanager
     def _locked(self, *, wait: bool = False) -> Iterator[bool]:
@@ -533,7 +532,7 @@ class BundleStore:
     ) -> None:
         """Best effort: without the copy the next start is only slower (a full disk, say)."""
         with contextlib.suppress(OSError):
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private_dir(path.parent)
             copy = ready.dump(bundle, files, seal.digest, self._mac_key.get())
             atomic.write_bytes(path, copy, mode=0o600)
 

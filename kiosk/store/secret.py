@@ -33,6 +33,12 @@ def secret_dir(data_dir: Path) -> Path:
     return data_dir.parent / f".{data_dir.name}.secret"
 
 
+def private_dir(folder: Path) -> None:
+    """Creates `folder` (and its missing parents) readable by the kiosk user only."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)  # mkdir's mode is reduced by the umask; an existing folder keeps its own
+
+
 class SecretKey:
     """The ready-copy key of one secret folder, read (or made) when first needed."""
 
@@ -56,7 +62,7 @@ class SecretKey:
         return data
 
     def _make(self) -> bytes:
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dir(self.folder)
         key = secrets.token_bytes(KEY_BYTES)
         try:
             atomic.write_new(self.folder / KEY_NAME, key, 0o600)

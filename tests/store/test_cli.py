@@ -180,3 +180,25 @@ def test_data_dir_option_overrides_the_environment(
     other = tmp_path / "elsewhere"
     code, _, _ = run(capsys, "--data-dir", other, "staff", "set-pin", stdin="1234\n1234\n")
     assert code == 0 and (other / "pin.json").exists()
+
+
+def test_keys_untrust_takes_the_bundle_off_the_screen(
+    capsys: pytest.CaptureFixture[str], make_bundle: MakeBundle, trusted_keys: KeyPair
+) -> None:
+    assert run(capsys, "bundle", "install", make_bundle(1))[0] == 0
+    code, out, _ = run(capsys, "keys", "list")
+    assert (code, out.strip()) == (0, trusted_keys.id)
+    code, out, err = run(capsys, "keys", "untrust", trusted_keys.id)
+    assert code == 0, err
+    assert out.strip() == (
+        f"Key {trusted_keys.id} is no longer trusted. The kiosk now shows default-content "
+        "version 1 (builtin)."
+    )
+    code, out, _ = run(capsys, "bundle", "list")
+    assert "Serving: default-content version 1 (builtin)" in out
+    assert "no longer trusted" in out
+    code, _, err = run(capsys, "keys", "untrust", trusted_keys.id)
+    assert (code, err.strip()) == (
+        1,
+        f"Key {trusted_keys.id} is not trusted on this kiosk, so nothing was changed.",
+    )
