@@ -83,7 +83,8 @@ def _check_local(file: BinaryIO, info: zipfile.ZipInfo) -> int:
         raise _refuse(f"the two tables disagree about the entry {where}")
     if extra != info.extra:
         raise _refuse(f"the two tables disagree about the extra data of {where}")
-    return info.header_offset + _LOCAL.size + name_len + extra_len + info.compress_size
+    end: int = info.header_offset + _LOCAL.size + name_len + extra_len + info.compress_size
+    return end
 
 
 def check_canonical(file: BinaryIO, infos: Sequence[zipfile.ZipInfo]) -> None:
