@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kiosk.content import bundle as runtime
-from kiosk.content import readability
+from kiosk.content import readability, text_check
 from kiosk.content.bundle import Bundle, ContentPage, PageKind, PageText
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
 from kiosk.content.manifest import (
@@ -84,6 +84,9 @@ class _Validator:
     # -- files ---------------------------------------------------------------------------
     def _file(self, rel: str, owner: str, *, what: str = "file") -> Path | None:
         """The referenced file, or None after reporting why it cannot be used."""
+        if (too_long := text_check.path_problem(rel)) is not None:
+            self.problems.error(MANIFEST_NAME, owner, too_long)
+            return None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or rel != pure.as_posix():
             self.problems.error(
@@ -114,6 +117,9 @@ class _Validator:
         self, stem: str, owner: str, lang: str, kind: PageKind | None
     ) -> PageText | None:
         rel = f"{stem}.{lang}.md"
+        if (too_long := text_check.path_problem(rel)) is not None:
+            self.problems.error(MANIFEST_NAME, f"{owner}.text", too_long)
+            return None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
             self.problems.error(
@@ -136,6 +142,8 @@ class _Validator:
         except UnicodeDecodeError:
             self.problems.error(rel, f"{owner} ({lang})", "page file must be UTF-8 text")
             return None
+        for line, message in text_check.page_problems(source):
+            self.problems.error(rel, f"line {line}", message)
         for issue in check_subset(source):
             self.problems.error(rel, f"line {issue.line}", issue.message)
         page, issues = split_page(source)
@@ -239,6 +247,8 @@ class _Validator:
             self.problems.error(MANIFEST_NAME, "", f"not valid TOML: {exc}")
             return None
 
+        for where, message in text_check.manifest_problems(raw):
+            self.problems.error(MANIFEST_NAME, where, message)
         manifest: Manifest | None = None
         try:
             manifest = Manifest.model_validate(raw)

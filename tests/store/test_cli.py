@@ -18,6 +18,7 @@ from kiosk import paths
 from kiosk.cli import main
 from kiosk.staff import service
 from kiosk.staff.pin import PinStore
+from tests.content.zipcraft import rewrite_zip
 from tests.store.conftest import KeyPair, MakeBundle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,3 +203,30 @@ def test_keys_untrust_takes_the_bundle_off_the_screen(
         1,
         f"Key {trusted_keys.id} is not trusted on this kiosk, so nothing was changed.",
     )
+
+
+def test_validate_says_whether_the_signature_checks_out(
+    capsys: pytest.CaptureFixture[str],
+    make_bundle: MakeBundle,
+    trusted_keys: KeyPair,
+    other_keys: KeyPair,
+    tmp_path: Path,
+) -> None:
+    good = make_bundle(1)
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", good)
+    assert code == 0 and f"Signature: good, by key {trusted_keys.id} (trusted here)." in out
+
+    stranger = make_bundle(1, key=other_keys)
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", stranger)
+    assert f"by key {other_keys.id}, which this kiosk does not trust" in out
+
+    forged = tmp_path / "forged.kbundle"
+    rewrite_zip(good, forged, replace={"manifest.sig": b"\0" * 64})
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", forged)
+    assert code == 1 and f"Signature: BAD (it does not match key {trusted_keys.id}" in out
+    assert ": invalid," in out
+
+    unsigned = tmp_path / "unsigned.kbundle"
+    rewrite_zip(good, unsigned, drop=["manifest.sig"])
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", unsigned)
+    assert code == 1 and "Signature: none (the bundle is not signed)." in out
