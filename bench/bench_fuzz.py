@@ -9,6 +9,7 @@ Prints the totals (cases, accepted, clean refusals, crashes, hangs) and the firs
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 import time
@@ -23,6 +24,7 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    logging.disable(logging.WARNING)  # a damaged startup.json is logged on every state case
 
     from kiosk.content.distribution import build_bundle
     from kiosk.content.signing import generate_keypair, load_private_key, load_public_key

@@ -177,6 +177,7 @@ class Description:
     page_count: int
     reviews_due: tuple[ReviewDue, ...]
     previous: tuple[str, ...]  # "<id> version <n>" of the bundles a rollback can return to
+    storage_problem: str | None = None  # the data folder cannot be written, for staff
 
 
 @dataclass(frozen=True)
@@ -697,6 +698,7 @@ class BundleStore:
             page_count=info.page_count,
             reviews_due=reviews_due(info, today or self.clock().date()),
             previous=tuple(_folder_label(e.folder) for e in history),
+            storage_problem=self.storage_problem(),
         )
 
     def preview_install(self, path: Path) -> Diff:

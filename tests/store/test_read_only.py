@@ -42,6 +42,7 @@ def test_a_read_only_data_folder_keeps_the_installed_bundle_and_refuses_changes(
         assert (served.source, served.bundle.version) == ("installed", 2)
         described = staff.describe_active()
         assert (described.source, described.version) == ("installed", 2)
+        assert described.storage_problem is not None
         problem = staff.storage_problem()
         assert problem is not None and "cannot be written (Read-only file system)" in problem
         refusals = []
