@@ -39,6 +39,7 @@ class Staff:
         wall_clock: store_module.Clock = store_module.utc_now,
         pin_clock: Callable[[], float] = time.time,
         hasher: PasswordHasher | None = None,
+        render_check: Callable[[Path], list[str]] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.log = StaffLog(data_dir / LOG_NAME, clock=wall_clock)
@@ -49,6 +50,7 @@ class Staff:
             events=self.log,
             clock=wall_clock,
             secrets_folder=secret_dir(data_dir),
+            render_check=render_check,
         )
         self.pin = PinStore(data_dir / PIN_NAME, clock=pin_clock, hasher=hasher)
         self.settings_path = data_dir / SETTINGS_NAME
@@ -56,7 +58,10 @@ class Staff:
     @classmethod
     def open(cls, data_dir_override: Path | None = None) -> Staff:
         """For the app and the commands: the data folder from --data-dir / KIOSK_DATA_DIR."""
-        return cls(paths.data_dir(data_dir_override))
+        from kiosk.store.render import render_problems
+
+        # The app and the commands draw every image with Qt before installing it.
+        return cls(paths.data_dir(data_dir_override), render_check=render_problems)
 
     # -- start-up ---------------------------------------------------------------------------
     def start_up(self) -> ActiveBundle:

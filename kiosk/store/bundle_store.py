@@ -314,6 +314,7 @@ class BundleStore:
         events: EventSink | None = None,
         clock: Clock = utc_now,
         secrets_folder: Path | None = None,
+        render_check: Callable[[Path], list[str]] | None = None,
     ) -> None:
         self.root = root
         self.builtin = builtin
@@ -323,6 +324,8 @@ class BundleStore:
         self.clock = clock
         self.secret_dir = secrets_folder or secret_dir(root)
         self._mac_key = SecretKey(self.secret_dir)
+        # Draws the images with Qt in a child process before an install (kiosk/store/render.py).
+        self.render_check = render_check
 
     # -- layout ----------------------------------------------------------------------------
     @property
@@ -841,6 +844,7 @@ class BundleStore:
                 f"The bundle's content is not valid: {problems.errors[0]}{tail}.", problems.errors
             )
 
+        self._check_drawing(staged)
         final = self.bundles_dir / name
         entry = Entry(name, self.clock().replace(microsecond=0))
         history = (state.active, *state.history) if state.active else state.history
@@ -862,6 +866,12 @@ class BundleStore:
             path = self._ready_path(seal, builtin=False)
             self._write_ready_copy(path, content, _file_digests(info), seal)
         return ActiveBundle(final, info, "installed", entry.installed_at, None)
+
+    def _check_drawing(self, staged: Path) -> None:
+        problems = self.render_check(staged) if self.render_check is not None else []
+        if problems:
+            _remove(staged)
+            raise StoreError(f"An image in the bundle cannot be shown: {problems[0]}.")
 
     def rollback(self) -> ActiveBundle:
         """Makes the previous good bundle active again (the built-in one when none is left).
