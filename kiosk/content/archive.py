@@ -109,14 +109,14 @@ def check_member_name(name: str) -> str:
         raise BundleError(f"The bundle contains a file name that leads out of it (..): {where}.")
     if "" in parts or "." in parts:
         raise BundleError(f"The bundle contains a file name with an empty or '.' part: {where}.")
-    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_CHARS for part in parts):
-        raise BundleError(
-            f"The bundle contains a file name part longer than {MAX_NAME_CHARS} bytes: "
-            f"{where[:60]}..."
-        )
     if len(name) > MAX_NAME_CHARS:
         raise BundleError(
             f"The bundle contains a file name longer than {MAX_NAME_CHARS} characters: "
+            f"{where[:60]}..."
+        )
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_CHARS for part in parts):
+        raise BundleError(
+            f"The bundle contains a file name part longer than {MAX_NAME_CHARS} bytes: "
             f"{where[:60]}..."
         )
     return name
