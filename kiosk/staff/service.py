@@ -7,6 +7,7 @@ in the staff log here or by the store, so the panel and the command line log the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_se
 from kiosk.store import bundle_store as store_module
 from kiosk.store import trust
 from kiosk.store.bundle_store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
-from kiosk.store.secret import secret_dir
+from kiosk.store.secret import private_dir, secret_dir
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -70,6 +71,8 @@ class Staff:
 
     def serve(self) -> Served:
         """`start_up()` for the patient app: the content to show, fast when it has a ready copy."""
+        with contextlib.suppress(OSError):  # a read-only disk must not stop the start
+            private_dir(self.data_dir)
         return self.store.serve()
 
     # -- entering and leaving -----------------------------------------------------------

@@ -845,6 +845,7 @@ class BundleStore:
             )
 
         self._check_drawing(staged)
+        _make_private(staged)
         final = self.bundles_dir / name
         entry = Entry(name, self.clock().replace(microsecond=0))
         history = (state.active, *state.history) if state.active else state.history
@@ -926,6 +927,16 @@ class BundleStore:
         except OSError as exc:
             raise StoreError(_copy_failure(exc)) from None
         return self.open_active(), skipped
+
+
+def _make_private(folder: Path) -> None:
+    """Extracted files (never links: extraction makes none) for the kiosk user only."""
+    for current, dirs, files in os.walk(folder):
+        for name in dirs:
+            (Path(current) / name).chmod(0o700)
+        for name in files:
+            (Path(current) / name).chmod(0o600)
+    folder.chmod(0o700)
 
 
 @contextlib.contextmanager

@@ -212,9 +212,12 @@ def test_the_data_folder_is_private(staff: Staff, make_bundle: MakeBundle) -> No
     staff.set_pin("4821")
     staff.save_settings(staff.load_settings()[0])
     store = staff.store
-    for folder in (store.root, store.bundles_dir, store.trusted_dir, store.secret_dir):
+    folders = [staff.data_dir, store.root, store.bundles_dir, store.trusted_dir, store.secret_dir]
+    folders += [p for p in store.bundles_dir.rglob("*") if p.is_dir()]
+    for folder in folders:
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     files = [store.state_path, *store.trusted_dir.iterdir(), *store.ready_dir.iterdir()]
+    files += [p for p in store.bundles_dir.rglob("*") if p.is_file()]
     files += [staff.data_dir / "pin.json", staff.data_dir / "settings.json"]
     files += list(store.secret_dir.rglob("*.*"))
     for path in files:
