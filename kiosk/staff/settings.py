@@ -108,9 +108,9 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         if data is None:
             return Settings(), None
         return Settings.from_json(parse_json(data, path.name)), None
-    except StateFileError as exc:
+    except StateFileError:  # too big, a FIFO or link, bad JSON, huge numbers, deep nesting
         settings = Settings()
-        warning = f"The settings file was damaged ({exc}) and has been reset to the defaults."
+        warning = "The settings file was damaged and has been reset to the defaults."
     except InvalidSettings as exc:
         settings = exc.salvaged
         fields = exc.fields or ["the file"]

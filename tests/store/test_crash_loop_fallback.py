@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.app.wiring import active_bundle
-from kiosk.paths import default_bundle_dir
 from kiosk.staff.service import Staff
 from kiosk.system.startup_guard import StartupGuard
 from tests.store.conftest import MakeBundle
@@ -19,7 +18,7 @@ def test_a_crash_loop_falls_back_to_the_builtin_bundle_then_recovers(
 
     for _ in range(3):  # three starts that never became healthy
         StartupGuard(data_dir).begin()
-    assert active_bundle(staff).root == default_bundle_dir()
+    assert active_bundle(staff).root == staff.store.builtin  # this kiosk's built-in bundle
     assert "failed to start several times" in staff.recent_log(1)[0].message
 
     StartupGuard(data_dir).mark_healthy()
