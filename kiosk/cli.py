@@ -75,6 +75,6 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     if args.command is not None:
         parser.parse_args([args.command, "--help"])
-    from kiosk.app.wiring import run  # deferred: sub-commands must not pay for loading Qt
+    from kiosk.app.run import run  # deferred: sub-commands must not pay for loading Qt
 
     return run(args)

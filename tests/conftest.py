@@ -3,7 +3,9 @@ Qt timer or animation running on the application fails."""
 
 from __future__ import annotations
 
+import logging
 import os
+import warnings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,3 +33,17 @@ def _no_leftover_qt_timers() -> Iterator[None]:
         if a.state() == QAbstractAnimation.State.Running
     ]
     assert not running, f"the test left Qt timers or animations running: {running}"
+
+
+@pytest.fixture
+def root_logger() -> Iterator[logging.Logger]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield root
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.captureWarnings(False)
+    warnings.resetwarnings()

@@ -6,7 +6,6 @@ the problems of an invalid save show as a readable overlay, never as a crash.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
@@ -20,18 +19,17 @@ class BundlePreview(QObject):
     problemsChanged = Signal()
     reloaded = Signal()  # a valid version was applied
     failed = Signal()  # a save made the bundle invalid
+    bundleLoaded = Signal(object)  # a valid version (a Bundle), to show at once
 
     def __init__(
         self,
         folder: Path,
-        apply: Callable[[Bundle], None],
         *,
         readability_checks: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._folder = folder
-        self._apply = apply
         self._readability = readability_checks
         self._problems: list[str] = []
         self._summary = ""
@@ -72,7 +70,7 @@ class BundlePreview(QObject):
         if bundle is None:
             self.failed.emit()
             return
-        self._apply(bundle)
+        self.bundleLoaded.emit(bundle)
         self.reloaded.emit()
 
     def _schedule(self, _path: str = "") -> None:

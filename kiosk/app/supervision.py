@@ -24,10 +24,8 @@ import os
 import re
 import sys
 import threading
-import time
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -43,11 +41,11 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine, QQmlComponent, QQmlEngine, QQmlError
+from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.paths import data_dir
-from kiosk.system.logs import flush_logs, setup_logging
+from kiosk.app.crash_screen import ONE_MOMENT_OBJECT, ONE_MOMENT_TEXT_OBJECT, CrashScreen
+from kiosk.system.logs import flush_logs
 from kiosk.system.sdnotify import Notifier
 from kiosk.system.startup_guard import StartupGuard
 
@@ -61,39 +59,10 @@ CRASH_EXIT_CODE = 70  # EX_SOFTWARE: "internal software error"
 CRASH_EXIT_DELAY_MS = 2500
 CRASH_EXIT_DELAY_ENV = "KIOSK_CRASH_EXIT_DELAY_MS"
 FALLBACK_ONE_MOMENT = "One moment..."
-ONE_MOMENT_OBJECT = "oneMomentScreen"
-ONE_MOMENT_TEXT_OBJECT = "oneMomentText"
+__all__ = ["ONE_MOMENT_OBJECT", "ONE_MOMENT_TEXT_OBJECT", "Supervisor", "install"]
 
 # A JavaScript error reported by the QML engine ("TypeError: ...", "Error: ..." thrown).
 _JS_ERROR = re.compile(r"\b(?:Type|Reference|Range|Syntax|URI|Eval|Internal)?Error: ")
-
-_ONE_MOMENT_QML = b"""
-import QtQuick
-import QtQuick.Window
-
-Window {
-    id: root
-    objectName: "oneMomentScreen"
-    property string message: ""
-    title: message
-    color: "#f3f1ec"
-    flags: Qt.FramelessWindowHint
-
-    Text {
-        objectName: "oneMomentText"
-        anchors.centerIn: parent
-        width: parent.width * 0.8
-        horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.WordWrap
-        text: root.message
-        color: "#33414d"
-        font.pixelSize: Math.max(32, Math.min(root.width, root.height) / 12)
-    }
-}
-"""
-
-# Where the inline QML above pretends to live (errors name it; nothing is read from disk).
-_ONE_MOMENT_URL_PATH = str(Path(__file__).with_name("one-moment.qml"))
 
 OneMoment = str | Callable[[], str | None] | None
 MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
@@ -135,9 +104,7 @@ class Supervisor(QObject):
         self._crashed = False
         self._ready_sent = False
         self._watched: list[QQuickWindow] = []
-        self.crash_window: QQuickWindow | None = None
-        self._crash_engine: QQmlEngine | None = None
-        self._crash_component: QQmlComponent | None = None
+        self._crash_screen = CrashScreen(self)
         self._previous_excepthook: Callable[..., Any] | None = None
         self._previous_threading_hook: Callable[[threading.ExceptHookArgs], Any] | None = None
         self._previous_message_handler: MessageHandler | None = None
@@ -205,16 +172,7 @@ class Supervisor(QObject):
             with contextlib.suppress(RuntimeError, TypeError):
                 bound_signal.disconnect(slot)
         self._unwatch_windows()
-        if self.crash_window is not None:
-            self.crash_window.close()
-            self.crash_window.deleteLater()
-            self.crash_window = None
-        self._crash_component = None
-        if self._crash_engine is not None:
-            self._crash_engine.deleteLater()
-            self._crash_engine = None
-        for hook_timer in self.findChildren(QTimer, _TEST_HOOK_TIMER):
-            hook_timer.stop()
+        self._crash_screen.close()
 
     # -- systemd ------------------------------------------------------------------------------
 
@@ -246,7 +204,6 @@ class Supervisor(QObject):
             self._ready_sent = True
             self.notifier.ready()
             log.info("first frame shown")
-            _start_test_hooks(self)
 
     @Slot()
     def _healthy(self) -> None:
@@ -347,35 +304,14 @@ class Supervisor(QObject):
         return text.strip() if isinstance(text, str) and text.strip() else FALLBACK_ONE_MOMENT
 
     def _show_crash_screen(self) -> None:
-        # A separate engine: the app's engine may be the thing that broke.
-        self._crash_engine = QQmlEngine(self)
-        self._crash_engine.setOutputWarningsToStandardError(False)
-        # Kept alive with the window: deleting the component would delete what it created.
-        self._crash_component = component = QQmlComponent(self._crash_engine)
-        component.setData(_ONE_MOMENT_QML, QUrl.fromLocalFile(_ONE_MOMENT_URL_PATH))
-        window = component.createWithInitialProperties({"message": self.one_moment_text()})
-        if not isinstance(window, QQuickWindow):
-            raise RuntimeError(
-                "could not create the screen: "
-                + "; ".join(e.toString() for e in component.errors())
-            )
         main_windows = [w for w in self._engine.rootObjects() if isinstance(w, QQuickWindow)]
-        main = main_windows[0] if main_windows else None
-        if main is not None and main.visibility() == QQuickWindow.Visibility.FullScreen:
-            window.setScreen(main.screen())
-            window.showFullScreen()
-        else:
-            if main is not None:
-                window.setGeometry(main.geometry())
-            else:
-                window.resize(1080, 1920)
-            window.show()
-        if QGuiApplication.platformName() != "offscreen":
-            window.raise_()
-            window.requestActivate()
-        self.crash_window = window
+        self._crash_screen.show(self.one_moment_text(), main_windows[0] if main_windows else None)
         for other in main_windows:
             other.hide()
+
+    @property
+    def crash_window(self) -> QQuickWindow | None:
+        return self._crash_screen.window
 
     @Slot()
     def _exit_now(self) -> None:
@@ -413,24 +349,17 @@ def install(
     exit_code: int = CRASH_EXIT_CODE,
     exit_delay_ms: int | None = None,
     exit_fn: Callable[[int], None] | None = None,
-    data_dir: Path | None = None,
 ) -> Supervisor:
     """Supervise the app. Call once, after creating the engine, before the event loop runs.
 
-    With `data_dir`, also sends the logs to `<data_dir>/logs/kiosk.log` and counts this start in
-    the start-up guard (unless `guard` is given); the code choosing the bundle asks
-    `StartupGuard(data_dir).should_use_builtin()` before building the UI.
+    `guard` is the start-up guard that counted this start (`run()` counts it first thing): the
+    supervisor marks it healthy after a while or on a clean exit.
 
     `one_moment` is the crash screen's text, or a callable returning the active bundle's
     `one_moment` string in the current language (read only when a crash happens); "One moment..."
     when it is missing. `exit_delay_ms` (else `$KIOSK_CRASH_EXIT_DELAY_MS`, else 2.5 s) is how
     long the screen shows before the app exits with `exit_code`.
     """
-    if data_dir is not None:
-        setup_logging(data_dir)
-        if guard is None:
-            guard = StartupGuard(data_dir)
-            guard.begin()
     if exit_delay_ms is None:
         try:
             exit_delay_ms = int(os.environ.get(CRASH_EXIT_DELAY_ENV, CRASH_EXIT_DELAY_MS))
@@ -450,10 +379,10 @@ def install(
     return supervisor
 
 
-def supervise_kiosk(kiosk: Kiosk, args: argparse.Namespace) -> Supervisor:
+def supervise_kiosk(kiosk: Kiosk, args: argparse.Namespace, guard: StartupGuard) -> Supervisor:
     """The wiring for `run()`: supervise the built kiosk before its event loop runs.
 
-    Logs go to the data folder (`--data-dir`, `$KIOSK_DATA_DIR` or the platform's place); the
+    `run()` has already sent the logs to the data folder and counted this start in `guard`; the
     crash screen shows the active bundle's `one_moment` text in the current language.
     """
 
@@ -461,59 +390,4 @@ def supervise_kiosk(kiosk: Kiosk, args: argparse.Namespace) -> Supervisor:
         language = str(kiosk.state.property("language"))  # a Qt Property: read it through Qt
         return kiosk.state.bundle.ui(language).get("one_moment")
 
-    return install(
-        kiosk.app,
-        kiosk.engine,
-        data_dir=data_dir(args.data_dir),
-        one_moment=one_moment,
-    )
-
-
-# -- TEST HOOKS -------------------------------------------------------------------------------
-# Inert unless their environment variable is set; tests/system/ uses them on the real app.
-# Both count from the first frame.
-#   KIOSK_TEST_BLOCK_AFTER_MS=n   after n ms, freeze the GUI thread (for KIOSK_TEST_BLOCK_FOR_MS,
-#                                 default 30000) so the watchdog pings stop; sends
-#                                 STATUS=test-hook: blocking just before.
-#   KIOSK_TEST_RAISE_AFTER_MS=n   after n ms, a Qt slot raises RuntimeError.
-TEST_BLOCK_AFTER_ENV = "KIOSK_TEST_BLOCK_AFTER_MS"
-TEST_BLOCK_FOR_ENV = "KIOSK_TEST_BLOCK_FOR_MS"
-TEST_RAISE_AFTER_ENV = "KIOSK_TEST_RAISE_AFTER_MS"
-TEST_BLOCK_STATUS = "test-hook: blocking the event loop"
-TEST_RAISE_MESSAGE = "test hook: exception raised in a slot"
-_TEST_HOOK_TIMER = "kioskTestHookTimer"
-
-
-class _TestHooks(QObject):
-    def __init__(self, supervisor: Supervisor) -> None:
-        super().__init__(supervisor)
-        self._supervisor = supervisor
-
-    @Slot()
-    def block_event_loop(self) -> None:
-        seconds = int(os.environ.get(TEST_BLOCK_FOR_ENV, "30000")) / 1000
-        log.warning("test hook: blocking the event loop for %.1f s", seconds)
-        self._supervisor.notifier.status(TEST_BLOCK_STATUS)
-        time.sleep(seconds)  # the point: a frozen UI thread
-
-    @Slot()
-    def raise_in_slot(self) -> None:
-        raise RuntimeError(TEST_RAISE_MESSAGE)
-
-
-def _start_test_hooks(supervisor: Supervisor) -> None:
-    hooks: _TestHooks | None = None
-    for env, slot_name in (
-        (TEST_BLOCK_AFTER_ENV, "block_event_loop"),
-        (TEST_RAISE_AFTER_ENV, "raise_in_slot"),
-    ):
-        value = os.environ.get(env)
-        if not value:
-            continue
-        hooks = hooks or _TestHooks(supervisor)
-        log.warning("test hook %s=%s is active", env, value)
-        timer = QTimer(supervisor)
-        timer.setObjectName(_TEST_HOOK_TIMER)
-        timer.setSingleShot(True)
-        timer.timeout.connect(getattr(hooks, slot_name))
-        timer.start(int(value))
+    return install(kiosk.app, kiosk.engine, one_moment=one_moment, guard=guard)

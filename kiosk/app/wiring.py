@@ -1,33 +1,27 @@
 """The one place where the patient app is wired: application, backends, QML, window.
 
-`build_kiosk()` builds everything (tests and the smoke test use it too); `run(args)` is what the
-`kiosk` command calls. The bundle comes from `active_bundle()` alone, so the bundle store can
-replace that one function.
+`build_kiosk()` builds everything (tests, the smoke test and `run()` use it). Which bundle is shown
+is the store's policy (kiosk/store/choice.py), not this module's; `run()` lives in kiosk/app/run.py.
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import os
-import signal
-import socket
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, QSocketNotifier, Qt, QTimer, QUrl
+from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.app.preview import BundlePreview
-from kiosk.app.supervision import supervise_kiosk
+from kiosk.app.staff_settings import ui_settings_from
+from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
-from kiosk.content.problems import BundleError
-from kiosk.paths import default_bundle_dir, qml_dir
+from kiosk.paths import qml_dir
 from kiosk.patient.idle import IdleMonitor, InputActivityFilter
 from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
@@ -37,42 +31,15 @@ from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
-from kiosk.staff_ui.panel import StaffPanel, import_dir_from, ui_settings_from
+from kiosk.staff_ui.panel import StaffPanel
+from kiosk.store.choice import choose_bundle
 from kiosk.system.startup_guard import StartupGuard
-from kiosk.ui.taps import Clock, TapGuard
+from kiosk.ui.taps import TapGuard
 from kiosk.ui.theme import FONT_FAMILY, Theme
 
 DEFAULT_WINDOW = (1280, 800)
 DEV_EXIT_ENV = "KIOSK_DEV_EXIT"  # "1": Ctrl+Alt+Shift+Q quits a fullscreen kiosk (development)
 DEV_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
-
-
-def active_bundle(staff: Staff | None = None) -> Bundle:
-    """The bundle patients see: the store's verified active bundle (`serve()` records its own
-    fallbacks in the staff log), else the built-in default, which is also what a crash loop at
-    start-up gets. Raises BundleError when even the built-in bundle is unusable."""
-    # >>> staff mode: the bundle store
-    if staff is not None:
-        try:
-            if not StartupGuard(staff.data_dir).should_use_builtin():
-                return staff.serve().bundle
-            staff.log.record(
-                "fallback",
-                "The kiosk app failed to start several times in a row, so it shows the built-in "
-                "content until it has run normally once.",
-            )
-        except (BundleError, OSError) as exc:
-            reason = exc.summary if isinstance(exc, BundleError) else str(exc)
-            staff.log.record(
-                "fallback",
-                f"The installed content could not be shown ({reason}); showing the built-in one.",
-            )
-        # Checked against its pin: a damaged built-in bundle raises instead of being shown.
-        return staff.store.serve_builtin()
-    # <<< staff mode
-    from kiosk.content.validate import load_folder  # deferred: the schema and Markdown parser
-
-    return load_folder(default_bundle_dir())
 
 
 @dataclass
@@ -88,13 +55,13 @@ class Kiosk:
     locations: Locations
     idle: IdleMonitor
     guard: TapGuard
-    staff: StaffHook
+    staff_corner: StaffHook
     preview: BundlePreview | None
     backends: QObject
     input_filter: InputActivityFilter
     staff_panel: StaffPanel
     qml_warnings: list[str] = field(default_factory=list)
-    store: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
+    services: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
 
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
@@ -111,7 +78,25 @@ class Kiosk:
         shiboken6.delete(self.backends)  # ...then the objects they were bound to
 
 
-def _application() -> QGuiApplication:
+@dataclass
+class _Parts:
+    """The backends of one kiosk, before the QML is loaded."""
+
+    app: QGuiApplication
+    backends: QObject
+    state: AppState
+    theme: Theme
+    content: Content
+    locations: Locations
+    idle: IdleMonitor
+    guard: TapGuard
+    staff_corner: StaffHook
+    staff_panel: StaffPanel
+    preview: BundlePreview | None
+
+
+def application() -> QGuiApplication:
+    """The running QGuiApplication, or a new one with the kiosk's style and font."""
     QQuickStyle.setStyle("Basic")
     app = QGuiApplication.instance()
     if app is None:
@@ -130,108 +115,192 @@ def build_kiosk(
     fullscreen: bool = False,
     preview_folder: Path | None = None,
     preview_readability: bool = True,
-    clock: Clock | None = None,
+    clock: MonotonicClock | None = None,
     show: bool = True,
     data_dir: Path | None = None,
     import_dir: Path | None = None,
+    crash_loop: bool | None = None,
 ) -> Kiosk:
     """Builds the application (or reuses the running one), the backends and the QML window.
 
-    `bundle` overrides `active_bundle()`; `preview_folder` previews an authoring folder (its last
+    `bundle` overrides the store's choice; `preview_folder` previews an authoring folder (its last
     valid version, live reloaded); `clock` drives the tap guard and staff corner in tests.
     The bundle store and staff mode use `data_dir` (else, when no `bundle` is given, the default
     data folder); `settings` default to the ones stored there. `import_dir` is where staff mode
-    looks for bundle files besides mounted drives."""
-    # >>> staff mode: the store, and this kiosk's stored settings (a damaged file is reported in
-    # the staff log by load_settings, never to patients)
-    store: Staff | None = None
+    looks for bundle files besides mounted drives. `crash_loop` says whether the start-up guard
+    saw a crash loop (None: ask the guard's file)."""
+    services: Staff | None = None
     if preview_folder is None and (data_dir is not None or bundle is None):
-        store = Staff.open(data_dir)
-    settings_warning: str | None = None
-    if settings is None and store is not None:
-        stored, settings_warning = store.load_settings()
-        settings = ui_settings_from(stored).for_kiosk()
-    # <<< staff mode
-    settings = settings or UiSettings()
-    app = _application()
+        services = Staff.open(data_dir)
+    settings, settings_warning = _settings(settings, services)
+    app = application()
     backends = QObject()
     backends.setObjectName("kioskBackends")
-
     preview: BundlePreview | None = None
     if preview_folder is not None:
-        state_ref: list[AppState] = []
         preview = BundlePreview(
-            preview_folder,
-            lambda b: state_ref[0].apply_bundle_now(b),
-            readability_checks=preview_readability,
-            parent=backends,
+            preview_folder, readability_checks=preview_readability, parent=backends
         )
         bundle = preview.load() or bundle
-    if bundle is None:
-        bundle = active_bundle(store)
-
-    clock_kwargs = {"clock": clock} if clock is not None else {}
-    state = AppState(bundle, settings, parent=backends)
-    if preview is not None:
-        state_ref.append(state)
-    theme = Theme(backends)
-    theme.set_slop_reference(settings.tap_slop_px)
-    content = Content(bundle, state.current_language(), backends)
-    locations = Locations(bundle, settings.location_id, backends)
-    idle = IdleMonitor(settings.idle_seconds, settings.warning_seconds, parent=backends)
-    guard = TapGuard(settings.tap_debounce_ms, parent=backends, **clock_kwargs)
-    staff = StaffHook(parent=backends, **clock_kwargs)
+    bundle = bundle or _chosen_bundle(services, crash_loop)
     staff_panel = StaffPanel(  # staff mode: the PIN pad and the panel
-        store,
+        services,
         bundle,
         import_dir=import_dir,
         settings_warning=settings_warning,
         clock=clock,
         parent=backends,
     )
-
-    state.languageChanged.connect(lambda: content.set_language(state.current_language()))
-    state.bundleChanged.connect(lambda: content.set_bundle(state.bundle, state.current_language()))
-    state.bundleChanged.connect(lambda: locations.set_bundle(state.bundle))
-    state.textStepChanged.connect(lambda: theme.set_text_scale(state.current_text_scale()))
-    state.highContrastChanged.connect(lambda: theme.set_high_contrast(state.is_high_contrast()))
-    state.routeChanged.connect(
-        lambda: idle.set_active(not state.attract and not staff_panel.is_open)
+    parts = _make_parts(app, backends, bundle, settings, staff_panel, preview, clock)
+    _link_patient(parts)
+    _link_staff(parts)
+    engine, window, warnings = _load_qml(parts)
+    _place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
+    return Kiosk(
+        **{f.name: getattr(parts, f.name) for f in fields(_Parts)},
+        engine=engine,
+        window=window,
+        input_filter=_input_filter(parts),
+        qml_warnings=warnings,
+        services=services,
     )
-    state.navigated.connect(lambda op, _route: guard.note_navigation())
-    state.resetDone.connect(staff.reset)
-    idle.timedOut.connect(state.reset)
 
-    # >>> staff mode: the corner opens the PIN pad; leaving staff mode (or any reset) returns to
-    # the attract screen, where an installed bundle takes over; the patient idle time pauses
-    # while staff mode is open (it has its own).
+
+def _chosen_bundle(services: Staff | None, crash_loop: bool | None) -> Bundle:
+    """The store's choice (kiosk/store/choice.py); `crash_loop` None asks the guard's file."""
+    if crash_loop is None and services is not None:
+        crash_loop = StartupGuard(services.data_dir).should_use_builtin()
+    return choose_bundle(services.store if services else None, crash_loop=bool(crash_loop))
+
+
+def _settings(given: UiSettings | None, services: Staff | None) -> tuple[UiSettings, str | None]:
+    """The settings given, else this kiosk's stored ones; with the warning about a damaged file
+    (load_settings reports it in the staff log, never to patients)."""
+    if given is not None or services is None:
+        return given or UiSettings(), None
+    stored, warning = services.load_settings()
+    return ui_settings_from(stored).for_kiosk(), warning
+
+
+def _make_parts(
+    app: QGuiApplication,
+    backends: QObject,
+    bundle: Bundle,
+    settings: UiSettings,
+    staff_panel: StaffPanel,
+    preview: BundlePreview | None,
+    clock: MonotonicClock | None,
+) -> _Parts:
+    clock_kwargs = {"clock": clock} if clock is not None else {}
+    state = AppState(bundle, settings, parent=backends)
+    theme = Theme(backends)
+    theme.set_slop_reference(settings.tap_slop_px)
+    return _Parts(
+        app=app,
+        backends=backends,
+        state=state,
+        theme=theme,
+        content=Content(bundle, state.current_language(), backends),
+        locations=Locations(bundle, settings.location_id, backends),
+        idle=IdleMonitor(settings.idle_seconds, settings.warning_seconds, parent=backends),
+        guard=TapGuard(settings.tap_debounce_ms, parent=backends, **clock_kwargs),
+        staff_corner=StaffHook(parent=backends, **clock_kwargs),
+        staff_panel=staff_panel,
+        preview=preview,
+    )
+
+
+def _link_patient(parts: _Parts) -> None:
+    """The patient app's backends follow each other's changes."""
+    state, content, locations, theme = parts.state, parts.content, parts.locations, parts.theme
+
+    def language_changed() -> None:
+        content.set_language(state.current_language())
+
+    def bundle_changed() -> None:
+        content.set_bundle(state.bundle, state.current_language())
+        locations.set_bundle(state.bundle)
+
+    def text_step_changed() -> None:
+        theme.set_text_scale(state.current_text_scale())
+
+    def contrast_changed() -> None:
+        theme.set_high_contrast(state.is_high_contrast())
+
+    def navigated(_op: str, _route: object) -> None:
+        parts.guard.note_navigation()
+
+    state.languageChanged.connect(language_changed)
+    state.bundleChanged.connect(bundle_changed)
+    state.textStepChanged.connect(text_step_changed)
+    state.highContrastChanged.connect(contrast_changed)
+    state.navigated.connect(navigated)
+    state.resetDone.connect(parts.staff_corner.reset)
+    parts.idle.timedOut.connect(state.reset)
+    if parts.preview is not None:
+        parts.preview.bundleLoaded.connect(state.apply_bundle_now)
+
+
+def _link_staff(parts: _Parts) -> None:
+    """Staff mode: the corner opens the PIN pad; leaving staff mode (or any reset) returns to the
+    attract screen, where an installed bundle takes over; the patient idle time pauses while
+    staff mode is open (it has its own)."""
+    state, idle, panel = parts.state, parts.idle, parts.staff_panel
+
+    def patient_idle_follows() -> None:
+        idle.set_active(not state.attract and not panel.is_open)
+
     def apply_settings(stored: object) -> None:
         assert isinstance(stored, Settings)
         new = ui_settings_from(stored, state.settings)
         state.set_settings(new)  # the default language: at the next reset
-        locations.set_here(new.location_id)
+        parts.locations.set_here(new.location_id)
         idle.set_idle_seconds(new.idle_seconds)
 
-    staff.staffRequested.connect(staff_panel.requestPin)
-    staff_panel.patientResetRequested.connect(state.reset)
-    state.resetDone.connect(staff_panel.closeForReset)
-    staff_panel.bundleActivated.connect(state.set_bundle)
-    staff_panel.settingsSaved.connect(apply_settings)
-    staff_panel.openChanged.connect(
-        lambda is_open: idle.set_active(not state.attract and not is_open)
-    )
-    # <<< staff mode
+    state.routeChanged.connect(patient_idle_follows)
+    panel.openChanged.connect(patient_idle_follows)
+    parts.staff_corner.staffRequested.connect(panel.requestPin)
+    panel.patientResetRequested.connect(state.reset)
+    state.resetDone.connect(panel.closeForReset)
+    panel.bundleActivated.connect(state.set_bundle)
+    panel.settingsSaved.connect(apply_settings)
 
-    input_filter = InputActivityFilter(idle, backends)
-    app.installEventFilter(input_filter)
+    # An abandoned PIN pad leaves the patient where they were, unless nobody has touched the
+    # screen for the patient's own idle time: then "Are you still there?" shows at once.
+    def pad_abandoned(untouched: float) -> None:
+        if not state.attract and untouched >= state.settings.idle_seconds:
+            idle.warn_now()
 
+    def language_changed() -> None:
+        panel.set_language(state.current_language())
+
+    panel.padAbandoned.connect(pad_abandoned)
+    language_changed()
+    state.languageChanged.connect(language_changed)
+
+
+def _input_filter(parts: _Parts) -> InputActivityFilter:
+    """Any touch or key anywhere restarts the patient idle time."""
+    input_filter = InputActivityFilter(parts.idle, parts.backends)
+    parts.app.installEventFilter(input_filter)
+    return input_filter
+
+
+def _load_qml(parts: _Parts) -> tuple[QQmlApplicationEngine, QQuickWindow, list[str]]:
+    """The engine, the window of Main.qml and the list its warnings go to; RuntimeError when
+    the QML does not load."""
     engine = QQmlApplicationEngine()
-    # Nobody is reading after a reset: a good moment for QML to collect the last patient's
-    # garbage (after the old pages' deleteLater), so its heap stays small over weeks. The
-    # engine is the receiver, so a reset during teardown calls nothing.
-    state.resetDone.connect(lambda: QTimer.singleShot(0, engine.collectGarbage))
+    state = parts.state
+
+    def collect_garbage() -> None:
+        # Nobody is reading after a reset: a good moment for QML to collect the last patient's
+        # garbage (after the old pages' deleteLater), so its heap stays small over weeks. The
+        # engine is the receiver, so a reset during teardown calls nothing.
+        QTimer.singleShot(0, engine, engine.collectGarbage)
+
+    state.resetDone.connect(collect_garbage)
     qr_codes = QrImageProvider()
-    qr_codes.add_bundle(bundle)
+    qr_codes.add_bundle(state.bundle)
     state.bundleChanged.connect(lambda: qr_codes.add_bundle(state.bundle))
     engine.addImageProvider(PROVIDER_ID, qr_codes)
     warnings: list[str] = []
@@ -243,46 +312,48 @@ def build_kiosk(
     engine.setInitialProperties(
         {
             "appState": state,
-            "theme": theme,
-            "content": content,
-            "locations": locations,
-            "idle": idle,
-            "guard": guard,
-            "staff": staff,
-            "preview": preview,
-            "staffPanel": staff_panel,
+            "theme": parts.theme,
+            "content": parts.content,
+            "locations": parts.locations,
+            "idle": parts.idle,
+            "guard": parts.guard,
+            "staff": parts.staff_corner,
+            "preview": parts.preview,
+            "staffPanel": parts.staff_panel,
         }
     )
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
-        app.removeEventFilter(input_filter)
+        shiboken6_delete(engine)
         raise RuntimeError("the patient app's QML did not load:\n" + "\n".join(warnings))
-    window = roots[0]
+    return engine, roots[0], warnings
 
-    kiosk = Kiosk(
-        app=app,
-        engine=engine,
-        window=window,
-        state=state,
-        theme=theme,
-        content=content,
-        locations=locations,
-        idle=idle,
-        guard=guard,
-        staff=staff,
-        preview=preview,
-        backends=backends,
-        input_filter=input_filter,
-        staff_panel=staff_panel,
-        qml_warnings=warnings,
-        store=store,
-    )
-    width, height = size or DEFAULT_WINDOW
+
+def shiboken6_delete(obj: QObject) -> None:
+    import shiboken6
+
+    shiboken6.delete(obj)
+
+
+def _place_window(
+    app: QGuiApplication,
+    window: QQuickWindow,
+    theme: Theme,
+    size: tuple[int, int],
+    fullscreen: bool,
+    show: bool,
+) -> None:
+    """Sizes and shows the window: a fullscreen, frameless kiosk, or a normal window."""
+    width, height = size
     window.resize(width, height)
     theme.setWindowSize(width, height)
-    # A touch that wanders up to the slop is still a tap; beyond it, Flickables scroll.
-    app.styleHints().setStartDragDistance(theme.slop())
+
+    def follow_slop() -> None:
+        # A touch that wanders up to the slop is still a tap; beyond it, Flickables scroll.
+        app.styleHints().setStartDragDistance(theme.slop())
+
+    follow_slop()
     if fullscreen:
         window.setFlags(
             Qt.WindowType.Window
@@ -302,9 +373,8 @@ def build_kiosk(
         if show:
             window.show()
     _make_home_after_first_frame(window)
-    window.screenChanged.connect(lambda _s: app.styleHints().setStartDragDistance(theme.slop()))
-    window.widthChanged.connect(lambda _w: app.styleHints().setStartDragDistance(theme.slop()))
-    return kiosk
+    window.screenChanged.connect(follow_slop)
+    window.widthChanged.connect(follow_slop)
 
 
 def _make_home_after_first_frame(window: QQuickWindow) -> None:
@@ -316,71 +386,3 @@ def _make_home_after_first_frame(window: QQuickWindow) -> None:
 
     # Queued: with a threaded render loop the signal comes from the render thread.
     window.frameSwapped.connect(make_home, Qt.ConnectionType.QueuedConnection)
-
-
-def _quit_on_signals(app: QGuiApplication) -> Callable[[], None]:
-    """SIGTERM/SIGINT quit the event loop cleanly (a supervisor stops the kiosk this way)."""
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    previous_fd = signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def wake() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        # exit(), not quit(): Qt 6's quit() first asks every window to close, and a fullscreen
-        # kiosk window refuses, so quit() would do nothing.
-        app.exit(0)
-
-    notifier.activated.connect(wake)
-    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGTERM, signal.SIGINT)}
-
-    def restore() -> None:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        signal.set_wakeup_fd(previous_fd)
-        notifier.setEnabled(False)
-        reader.close()
-        writer.close()
-
-    return restore
-
-
-def run(args: argparse.Namespace) -> int:
-    """`kiosk [--data-dir DIR] [--import-dir DIR] [--windowed] [--size WxH] [--bundle FOLDER]
-    [--smoke-test]`."""
-    if args.smoke_test:
-        from kiosk.app.smoke import run_smoke
-
-        return run_smoke(args)
-    preview_folder: Path | None = args.bundle
-    if preview_folder is not None and not preview_folder.is_dir():
-        print(f"kiosk: --bundle {preview_folder} is not a folder", file=sys.stderr)
-        return 2
-    fullscreen = not args.windowed
-    # Signals first: a SIGTERM while the kiosk is still starting ends it cleanly too.
-    restore = _quit_on_signals(_application())
-    try:
-        kiosk = build_kiosk(
-            settings=None if preview_folder is None else UiSettings().for_kiosk(),
-            data_dir=args.data_dir,
-            import_dir=import_dir_from(getattr(args, "import_dir", None)),
-            size=args.size or DEFAULT_WINDOW,
-            fullscreen=fullscreen,
-            preview_folder=preview_folder,
-        )
-    except BundleError as exc:
-        restore()
-        print(f"kiosk: no usable bundle:\n{exc}", file=sys.stderr)
-        return 1
-    except RuntimeError as exc:
-        restore()
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return 1
-    supervise_kiosk(kiosk, args)  # watchdog pings, crash screen + non-zero exit, logs
-    try:
-        return kiosk.app.exec()
-    finally:
-        restore()
-        kiosk.close()

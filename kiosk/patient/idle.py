@@ -13,19 +13,8 @@ import time
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
-from kiosk.ui.taps import Clock
-
-INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyPress,
-    }
-)
+from kiosk.clocks import MonotonicClock
+from kiosk.ui.input_events import INPUT_EVENTS
 
 
 class IdleMonitor(QObject):
@@ -40,7 +29,7 @@ class IdleMonitor(QObject):
         self,
         idle_seconds: float,
         warning_seconds: float,
-        clock: Clock = time.monotonic,
+        clock: MonotonicClock = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -11,7 +11,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.ui.taps import Clock
+from kiosk.clocks import MonotonicClock
 
 TAPS = 5
 WINDOW_SECONDS = 3.0
@@ -20,7 +20,9 @@ WINDOW_SECONDS = 3.0
 class StaffHook(QObject):
     staffRequested = Signal()
 
-    def __init__(self, clock: Clock = time.monotonic, parent: QObject | None = None) -> None:
+    def __init__(
+        self, clock: MonotonicClock = time.monotonic, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._taps: deque[float] = deque(maxlen=TAPS)

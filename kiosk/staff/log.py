@@ -11,17 +11,16 @@ import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.clocks import WallClock
 from kiosk.statefile import StateFileError, parse_json, read_bytes
 
 LOG_NAME = "staff-log.jsonl"
 DEFAULT_MAX_BYTES = 256 * 1024
-
-Clock = Callable[[], dt.datetime]
 
 
 def utc_now() -> dt.datetime:
@@ -38,7 +37,7 @@ class LogEntry:
 
 class StaffLog:
     def __init__(
-        self, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, clock: Clock = utc_now
+        self, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, clock: WallClock = utc_now
     ) -> None:
         self.path = path
         self.max_bytes = max_bytes

@@ -8,12 +8,12 @@ check cannot be used to get free guesses. Nothing here logs, prints or stores th
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from kiosk import atomic
+from kiosk.clocks import EpochClock
 from kiosk.statefile import StateFileError, read_json
 
 if TYPE_CHECKING:
@@ -23,8 +23,6 @@ PIN_NAME = "pin.json"
 PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12
 FREE_ATTEMPTS = 5
 FIRST_DELAY, MAX_DELAY = 30.0, 3600.0
-
-Clock = Callable[[], float]  # seconds since the epoch, like time.time
 
 
 class PinError(ValueError):
@@ -59,7 +57,7 @@ def check_pin_format(pin: str) -> None:
 
 class PinStore:
     def __init__(
-        self, path: Path, *, clock: Clock = time.time, hasher: PasswordHasher | None = None
+        self, path: Path, *, clock: EpochClock = time.time, hasher: PasswordHasher | None = None
     ) -> None:
         self.path = path
         self.clock = clock

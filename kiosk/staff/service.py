@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import paths
 from kiosk.builtin_pin import SEAL_DIGEST
+from kiosk.clocks import WallClock
+from kiosk.content.bundle import Bundle
 from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
 from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
 from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_settings
@@ -30,6 +33,22 @@ if TYPE_CHECKING:
 STORE_FOLDER = "store"
 
 
+@dataclass(frozen=True)
+class Activated:
+    """A bundle made active by staff: the store's record, its content, and what staff see."""
+
+    active: ActiveBundle
+    bundle: Bundle
+    description: Description
+
+
+def _folder_label(folder: str) -> str:
+    """'town-pt-v3-a1b2c3' -> 'town-pt version 3' (as the store's description names them)."""
+    stem, _, _ = folder.rpartition("-")
+    ident, _, version = stem.rpartition("-v")
+    return f"{ident} version {version}" if ident and version.isdigit() else folder
+
+
 class Staff:
     def __init__(
         self,
@@ -37,7 +56,7 @@ class Staff:
         *,
         builtin: Path | None = None,
         builtin_pin: str | None = None,
-        wall_clock: store_module.Clock = store_module.utc_now,
+        wall_clock: WallClock = store_module.utc_now,
         pin_clock: Callable[[], float] = time.time,
         hasher: PasswordHasher | None = None,
         render_check: Callable[[Path], list[str]] | None = None,
@@ -65,12 +84,8 @@ class Staff:
         return cls(paths.data_dir(data_dir_override), render_check=render_problems)
 
     # -- start-up ---------------------------------------------------------------------------
-    def start_up(self) -> ActiveBundle:
-        """Cleans up interrupted installs and picks the bundle to serve (records fallbacks)."""
-        return self.store.start_up()
-
     def serve(self) -> Served:
-        """`start_up()` for the patient app: the content to show, fast when it has a ready copy."""
+        """For the patient app's start: the content to show, fast when it has a ready copy."""
         with contextlib.suppress(OSError):  # a read-only disk must not stop the start
             private_dir(self.data_dir)
         return self.store.serve()
@@ -103,9 +118,6 @@ class Staff:
     def describe_active(self, today: dt.date | None = None) -> Description:
         return self.store.describe_active(today)
 
-    def find_bundles(self, folders: Sequence[Path]) -> list[Path]:
-        return store_module.find_bundles(folders)
-
     def preview_install(self, path: Path) -> Diff:
         try:
             return self.store.preview_install(path)
@@ -121,6 +133,50 @@ class Staff:
 
     def rollback(self) -> ActiveBundle:
         return self.store.rollback()
+
+    def install_and_load(
+        self, path: Path, on_progress: Progress | None, preview: Diff, today: dt.date
+    ) -> Activated:
+        """`install`, with the new content and its description for the staff panel."""
+        active = self.install(path, on_progress, preview=preview)
+        return Activated(active, self.content_of(active), self.describe(active, today))
+
+    def roll_back(self, today: dt.date) -> Activated:
+        """`rollback`, with the content now active and its description for the staff panel."""
+        active = self.rollback()
+        return Activated(active, self.content_of(active), self.describe(active, today))
+
+    def content_of(self, active: ActiveBundle) -> Bundle:
+        """The content of a bundle the store has just verified: the ready copy it wrote when it
+        validated that content (no second validation), else the folder validated now."""
+        bundle = self.store.ready_content(active.path, builtin=active.source == "builtin")
+        if bundle is not None:
+            return bundle
+        from kiosk.content.validate import load_folder  # deferred: the schema's import
+
+        return load_folder(active.path)
+
+    def describe(self, active: ActiveBundle, today: dt.date) -> Description:
+        """What `describe_active` says, of a bundle verified just now (no second look)."""
+        try:
+            history = self.store.read_state().history
+        except ValueError:
+            history = ()
+        info = active.info
+        return Description(
+            id=info.id,
+            title=info.manifest.organization.name,
+            version=info.version,
+            signer=info.signer,
+            built_at=info.built_at,
+            installed_at=active.installed_at,
+            source=active.source,
+            fallback_reason=active.fallback_reason,
+            page_count=info.page_count,
+            reviews_due=store_module.reviews_due(info, today),
+            previous=tuple(_folder_label(e.folder) for e in history),
+            storage_problem=self.store.storage_problem(),
+        )
 
     def trust_key(self, public_key: Path) -> str:
         return self.store.trust_key(public_key)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from kiosk import atomic, statefile
+from kiosk.clocks import WallClock
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
@@ -59,7 +60,6 @@ MAX_SCANNED = 2_000  # directory entries read per folder
 SCAN_SECONDS = 2.0
 
 Source = Literal["installed", "previous", "builtin"]
-Clock = Callable[[], dt.datetime]
 Progress = Callable[[int, int], None]
 Keys = Callable[[], "Sequence[Ed25519PublicKey]"]  # loaded only when a signature is checked
 _T = TypeVar("_T")
@@ -312,7 +312,7 @@ class BundleStore:
         builtin_pin: str,
         *,
         events: EventSink | None = None,
-        clock: Clock = utc_now,
+        clock: WallClock = utc_now,
         secrets_folder: Path | None = None,
         render_check: Callable[[Path], list[str]] | None = None,
     ) -> None:
@@ -454,20 +454,10 @@ class BundleStore:
             )
 
     # -- start-up ---------------------------------------------------------------------------
-    def start_up(self) -> ActiveBundle:
-        """Cleans up after interrupted work, then opens the active bundle (see open_active).
-
-        Call once when the kiosk starts, before anything is shown. Why a fallback happened is
-        recorded for staff.
-        """
-        self._clean_up_if_possible()
-        active = self.open_active()
-        self._record_fallback(active.fallback_reason, _describe(active.info), active.source)
-        return active
-
     def serve(self) -> Served:
-        """`start_up()` for the patient app: cleans up, then loads the content of the bundle
-        `open_active()` picks, by the same code, with the same fallbacks, recorded the same way.
+        """For the patient app's start: cleans up after interrupted work, then loads the content
+        of the bundle `open_active()` picks (by the same code, so staff see what patients see);
+        why a fallback happened is recorded for staff.
 
         A bundle with a ready copy (authenticated, kiosk/store/secret.py) has every file's hash
         checked against it, then is read from the copy; one without is verified (signature
@@ -535,6 +525,15 @@ class BundleStore:
         # The built-in bundle's copy lives beside the key, never in the writable data folder.
         folder = self.secret_dir / "builtin-ready" if builtin else self.ready_dir
         return folder / f"{seal.digest}.json"
+
+    def ready_content(self, folder: Path, *, builtin: bool) -> Bundle | None:
+        """The authenticated ready copy's content of a folder verified just now, else None."""
+        try:
+            seal = read_seal(folder)
+        except (BundleError, OSError):
+            return None
+        copy = self._ready_copy(self._ready_path(seal, builtin=builtin), folder, seal)
+        return None if copy is None else copy.bundle
 
     def _ready_copy(self, path: Path, folder: Path, seal: Seal) -> ready.ReadyCopy | None:
         try:

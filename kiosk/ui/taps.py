@@ -11,11 +11,10 @@ becomes a scroll, and asks this guard before acting. The guard ignores:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-Clock = Callable[[], float]  # seconds, monotonic
+from kiosk.clocks import MonotonicClock
 
 
 class TapGuard(QObject):
@@ -25,7 +24,7 @@ class TapGuard(QObject):
     def __init__(
         self,
         interval_ms: int = 600,
-        clock: Clock = time.monotonic,
+        clock: MonotonicClock = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -34,7 +33,6 @@ class TapGuard(QObject):
         self._last_key = ""
         self._last_time = -1e9
         self._last_navigation = -1e9
-        self._pending_navigation = False
 
     @property
     def interval_ms(self) -> int:

@@ -127,8 +127,10 @@ def make_staff_kiosk(
         )
         made.append(kiosk)
         exits: list[int] = []
-        kiosk.staff_panel.set_drive_scanner(list)
-        kiosk.staff_panel.set_exit_function(exits.append)
+        sections = kiosk.staff_panel.sections
+        assert sections is not None
+        sections.importer.set_drive_scanner(list)
+        sections.exit.set_exit_function(exits.append)
         kiosk.exits = exits  # type: ignore[attr-defined]
         qtbot.waitExposed(kiosk.window)
         return kiosk

@@ -7,7 +7,15 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
+from kiosk.staff_ui.panel import Sections
 from tests.ui.helpers import FakeClock, centre, find_item, tap, visible_texts
+
+
+def parts(kiosk: Kiosk) -> Sections:
+    """The controllers behind the PIN pad and the panel's sections."""
+    sections = kiosk.staff_panel.sections
+    assert sections is not None
+    return sections
 
 
 def item(kiosk: Kiosk, name: str) -> QQuickItem:
@@ -44,7 +52,7 @@ def press(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, name: str) -> None:
 def open_pin_pad(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
     """Five taps in the top-left corner within three seconds."""
     corner = item(kiosk, "staffCorner")
-    with qtbot.waitSignal(kiosk.staff.staffRequested, timeout=2000):
+    with qtbot.waitSignal(kiosk.staff_corner.staffRequested, timeout=2000):
         for _ in range(5):
             tap(kiosk, corner, clock, wait=0.3)
     qtbot.waitUntil(lambda: shown(kiosk, "staffPinPad"), timeout=3000)
@@ -55,7 +63,7 @@ def type_pin(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, pin: str) -> str:
     for digit in pin:
         press(qtbot, kiosk, clock, f"pinKey-{digit}")
     assert item(kiosk, "staffPinDots").property("filled") == len(pin)
-    with qtbot.waitSignal(kiosk.staff_panel.pinChecked, timeout=10_000) as blocker:
+    with qtbot.waitSignal(parts(kiosk).pin_pad.pinChecked, timeout=10_000) as blocker:
         press(qtbot, kiosk, clock, "pinOk")
     assert blocker.args is not None
     return str(blocker.args[0])
@@ -65,6 +73,16 @@ def open_panel(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, pin: str) -> None:
     open_pin_pad(qtbot, kiosk, clock)
     assert type_pin(qtbot, kiosk, clock, pin) == "ok"
     qtbot.waitUntil(lambda: shown(kiosk, "staffPanel"), timeout=3000)
+    described(qtbot, kiosk)
+
+
+def described(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """Waits until the Content section has looked at the active bundle (on the worker)."""
+
+    def known() -> None:
+        assert not parts(kiosk).content.property("active").get("loading")
+
+    qtbot.waitUntil(known, timeout=10_000)
 
 
 def section(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, name: str) -> None:

@@ -1,23 +1,28 @@
-"""Where staff mode looks for bundle files, and the plain words it uses (no window needed)."""
+"""Where staff mode looks for bundle files, how long it looks, and the plain words it uses
+(no window needed)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import build_parser
-from kiosk.staff_ui.panel import (
+from kiosk.staff.drives import (
     IMPORT_DIR_ENV,
+    MAX_LISTED,
     ImportSource,
     Volume,
+    find_bundle_files,
     import_dir_from,
     is_import_volume,
-    locked_message,
     mounted_import_sources,
-    plain_wait,
+    mounted_volumes,
     source_of,
 )
+from kiosk.staff_ui.importing import found_note, where
+from kiosk.staff_ui.texts import locked_message, plain_wait
 
 
 @pytest.mark.parametrize(
@@ -58,12 +63,10 @@ def test_scanning_the_real_mounts_never_fails() -> None:
 
 
 def test_bundles_say_where_they_are(tmp_path: Path) -> None:
-    from kiosk.staff_ui.panel import _where
-
     stick = ImportSource(Path("/media/kiosk/KINGSTON"), "drive KINGSTON")
     folder = ImportSource(tmp_path, "the import folder")
-    assert _where(stick) == "on drive KINGSTON"
-    assert _where(folder, detail=True) == f"in the import folder ({tmp_path})"
+    assert where(stick) == "on drive KINGSTON"
+    assert where(folder, detail=True) == f"in the import folder ({tmp_path})"
 
 
 def test_the_most_specific_source_names_a_file() -> None:
@@ -100,3 +103,71 @@ def test_import_folder_from_flag_or_environment(
 def test_waits_in_plain_words(seconds: float, words: str) -> None:
     assert plain_wait(seconds) == words
     assert locked_message(seconds) == f"Too many tries. Try again in {words}."
+
+
+def test_mounts_are_read_with_their_escapes(tmp_path: Path) -> None:
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        "/dev/sda1 / ext4 rw 0 0\n"
+        "/dev/sdb1 /media/kiosk/USB\\040STICK vfat rw 0 0\n"
+        "proc /proc proc rw 0 0\n"
+        "broken\n"
+    )
+    volumes = mounted_volumes(mounts)
+    assert [v.root for v in volumes] == ["/", "/media/kiosk/USB STICK", "/proc"]
+    assert [v.name for v in volumes if is_import_volume(v)] == ["USB STICK"]
+    assert mounted_volumes(tmp_path / "missing") == []
+
+
+def test_bundle_files_are_found_one_level_deep(tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    (usb / "kiosk" / "old").mkdir(parents=True)
+    for rel in (
+        "top.kbundle",
+        "SHOUT.KBUNDLE",
+        "kiosk/inner.kbundle",
+        "kiosk/old/too-deep.kbundle",
+        "._top.kbundle",
+        "notes.txt",
+    ):
+        (usb / rel).write_bytes(b"x")
+    (usb / "folder.kbundle").mkdir()
+    (usb / ".Trashes").mkdir()
+    (usb / ".Trashes" / "deleted.kbundle").write_bytes(b"x")
+    found = find_bundle_files([usb, usb, tmp_path / "not-mounted"])
+    assert [p.relative_to(usb).as_posix() for p in found.paths] == [
+        "SHOUT.KBUNDLE",
+        "kiosk/inner.kbundle",
+        "top.kbundle",
+    ]
+    assert not found.more and found.complete
+
+
+def test_a_crowded_drive_lists_the_first_files_quickly(tmp_path: Path) -> None:
+    for n in range(20_000):
+        (tmp_path / f"b{n:05}.kbundle").touch()
+    started = time.monotonic()
+    found = find_bundle_files([tmp_path])
+    assert time.monotonic() - started < 5
+    assert len(found.paths) == MAX_LISTED and found.more and found.complete
+    assert found.paths[0].name == "b00000.kbundle"
+    assert found_note(found).startswith(f"There are more than {MAX_LISTED} bundle files")
+
+
+def test_the_look_stops_at_its_entry_and_time_budgets(tmp_path: Path) -> None:
+    for n in range(30):
+        (tmp_path / f"b{n:02}.kbundle").touch()
+    few = find_bundle_files([tmp_path], max_entries=10)
+    assert len(few.paths) <= 10 and not few.complete
+    ticks = iter(range(0, 1000, 1))
+    slow = find_bundle_files([tmp_path], seconds=5, clock=lambda: float(next(ticks)))
+    assert not slow.complete and len(slow.paths) < 30
+    assert "too many files" in found_note(slow)
+    assert found_note(find_bundle_files([tmp_path])) == ""
+
+
+def test_waits_in_spanish_and_an_unknown_language_falls_back_to_english() -> None:
+    assert locked_message(1, "es") == "Demasiados intentos. Vuelva a intentarlo en 1 segundo."
+    assert plain_wait(300, "es") == "5 minutos"
+    assert locked_message(30, "es", wrong=True).startswith("Ese PIN no es correcto.")
+    assert plain_wait(45, "fr") == "45 seconds"

@@ -12,12 +12,13 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.wiring import Kiosk
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
-from kiosk.staff_ui.panel import EXIT_RESTART, EXIT_TO_DESKTOP
+from kiosk.staff_ui.exit_section import EXIT_RESTART, EXIT_TO_DESKTOP
 from tests.staff_ui.conftest import PIN, Keys, MakeBundle, StaffKioskFactory
 from tests.staff_ui.helpers import (
     all_texts,
     item,
     open_panel,
+    parts,
     press,
     section,
     shown,
@@ -28,17 +29,17 @@ from tests.ui.helpers import FakeClock, find, settle, tap
 
 def scan(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
     """Opens Import, which looks for bundle files at once."""
-    with qtbot.waitSignal(kiosk.staff_panel.scanFinished, timeout=5000):
+    with qtbot.waitSignal(parts(kiosk).importer.scanFinished, timeout=5000):
         section(qtbot, kiosk, clock, "import")
 
 
 def choose(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock, index: int) -> None:
-    with qtbot.waitSignal(kiosk.staff_panel.previewFinished, timeout=10_000):
+    with qtbot.waitSignal(parts(kiosk).importer.previewFinished, timeout=10_000):
         press(qtbot, kiosk, clock, f"staffBundle-{index}")
 
 
 def log_texts(kiosk: Kiosk) -> list[str]:
-    entries = kiosk.staff_panel.property("logEntries")
+    entries = parts(kiosk).log.property("entries")
     return [str(e["text"]) for e in entries]
 
 
@@ -65,9 +66,9 @@ def test_import_from_the_usb_folder_and_patients_see_it_after_the_start_screen(
     assert shown(kiosk, "staffInstall")
 
     progress: list[float] = []
-    panel = kiosk.staff_panel
-    panel.progressChanged.connect(lambda: progress.append(float(panel.property("progress"))))
-    with qtbot.waitSignal(panel.installFinished, timeout=20_000) as done:
+    importer = parts(kiosk).importer
+    importer.progressChanged.connect(lambda: progress.append(float(importer.property("progress"))))
+    with qtbot.waitSignal(importer.installFinished, timeout=20_000) as done:
         press(qtbot, kiosk, clock, "staffInstall")
     assert done.args == [True]
     assert progress and progress[-1] == 1.0 and all(0 <= p <= 1 for p in progress)
@@ -106,8 +107,8 @@ def test_an_untrusted_bundle_is_refused_in_plain_words(
     reason = text(kiosk, "staffDiffReason")
     assert reason.endswith("which this kiosk does not trust.")
     assert not shown(kiosk, "staffInstall")
-    assert kiosk.store is not None
-    assert kiosk.store.describe_active().version == 1  # the active bundle stays
+    assert kiosk.services is not None
+    assert kiosk.services.describe_active().version == 1  # the active bundle stays
 
     section(qtbot, kiosk, clock, "log")
     assert any(reason in t and "from-a-stranger.kbundle" in t for t in log_texts(kiosk))
@@ -152,7 +153,7 @@ def test_roll_back_to_the_previous_bundle(
     press(qtbot, kiosk, clock, "staffConfirmNo")
     assert not shown(kiosk, "staffConfirm")
     press(qtbot, kiosk, clock, "staffRollBack")
-    with qtbot.waitSignal(kiosk.staff_panel.rollbackFinished, timeout=10_000) as done:
+    with qtbot.waitSignal(parts(kiosk).content.rollbackFinished, timeout=10_000) as done:
         press(qtbot, kiosk, clock, "staffConfirmYes")
     assert done.args == [True]
     assert text(kiosk, "staffMessage").startswith("Rolled back to town-pt-clonus version 2.")
@@ -163,7 +164,7 @@ def test_roll_back_to_the_previous_bundle(
 
     # Once more: back to the built-in content; then there is nothing left to roll back to.
     press(qtbot, kiosk, clock, "staffRollBack")
-    with qtbot.waitSignal(kiosk.staff_panel.rollbackFinished, timeout=10_000):
+    with qtbot.waitSignal(parts(kiosk).content.rollbackFinished, timeout=10_000):
         press(qtbot, kiosk, clock, "staffConfirmYes")
     assert "built-in" in text(kiosk, "staffActiveSource")
     assert text(kiosk, "staffRollbackText") == "There is no earlier content to roll back to."
@@ -194,7 +195,7 @@ def test_settings_are_saved_and_applied(
     press(qtbot, kiosk, clock, "staffLang-es")
     assert item(kiosk, "staffHere-maywood").property("checked")
 
-    with qtbot.waitSignal(kiosk.staff_panel.settingsSaved, timeout=2000):
+    with qtbot.waitSignal(parts(kiosk).settings.saved, timeout=2000):
         press(qtbot, kiosk, clock, "staffSaveSettings")
     assert text(kiosk, "staffMessage").startswith("Settings saved.")
     assert not item(kiosk, "staffSaveSettings").isEnabled()
@@ -251,7 +252,7 @@ def test_the_log_lists_what_staff_did(
     open_panel(qtbot, kiosk, clock, PIN)
     scan(qtbot, kiosk, clock)
     choose(qtbot, kiosk, clock, 0)
-    with qtbot.waitSignal(kiosk.staff_panel.installFinished, timeout=20_000):
+    with qtbot.waitSignal(parts(kiosk).importer.installFinished, timeout=20_000):
         press(qtbot, kiosk, clock, "staffInstall")
     section(qtbot, kiosk, clock, "log")
     texts = log_texts(kiosk)
@@ -289,8 +290,8 @@ def test_exit_to_desktop_and_restart(qtbot: QtBot, kiosk: Kiosk, clock: FakeCloc
     assert text(kiosk, "staffConfirmQuestion") == "Close the kiosk app and show the desktop?"
     press(qtbot, kiosk, clock, "staffConfirmYes")
     assert exits == [EXIT_RESTART, EXIT_TO_DESKTOP]
-    assert kiosk.store is not None
-    messages = [e.message for e in kiosk.store.recent_log(2)]
+    assert kiosk.services is not None
+    messages = [e.message for e in kiosk.services.recent_log(2)]
     assert messages == ["Staff closed the kiosk app.", "Staff restarted the kiosk app."]
 
 
@@ -298,7 +299,7 @@ def test_restart_really_leaves_the_fullscreen_event_loop(
     qtbot: QtBot, make_staff_kiosk: StaffKioskFactory, clock: FakeClock
 ) -> None:
     kiosk = make_staff_kiosk(fullscreen=True)
-    kiosk.staff_panel.set_exit_function(None)  # the real QGuiApplication.exit
+    parts(kiosk).exit.set_exit_function(None)  # the real QGuiApplication.exit
     assert kiosk.window.close() is False  # a fullscreen kiosk refuses to close...
     open_panel(qtbot, kiosk, clock, PIN)
     section(qtbot, kiosk, clock, "exit")

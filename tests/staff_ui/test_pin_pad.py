@@ -8,10 +8,13 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
+from kiosk.patient.ui_settings import UiSettings
+from kiosk.staff.pin import PIN_NAME
 from kiosk.staff.service import Staff
 from tests.staff_ui.conftest import PIN, StaffKioskFactory
 from tests.staff_ui.helpers import (
     all_texts,
+    described,
     item,
     open_pin_pad,
     press,
@@ -57,6 +60,7 @@ def test_hidden_entry_wrong_pin_then_right_pin(
     assert type_pin(qtbot, kiosk, clock, PIN) == "ok"
     qtbot.waitUntil(lambda: shown(kiosk, "staffPanel"), timeout=3000)
     assert not shown(kiosk, "staffPinPad")
+    described(qtbot, kiosk)
     assert text(kiosk, "staffActiveTitle") == "Town Physical Therapy"
     assert text(kiosk, "staffActiveVersion").startswith("Version 1 of town-pt-clonus")
     assert "built-in" in text(kiosk, "staffActiveSource")
@@ -112,15 +116,86 @@ def test_a_reset_of_the_patient_app_closes_the_pad(
     assert kiosk.staff_panel.property("mode") == "closed"
 
 
-def test_an_abandoned_pad_goes_away_by_itself(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
-    kiosk.staff_panel.set_idle_seconds(panel=5.0, pin=0.3)
-    tap(kiosk, item(kiosk, "attractScreen"), clock)
+def where_the_patient_is(kiosk: Kiosk) -> tuple[object, ...]:
+    state = kiosk.state
+    return (state.property("attract"), state.screen, state.routeId, state.depth, state.language)
+
+
+def start_in_spanish(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
+    with qtbot.waitSignal(kiosk.state.navigated):
+        tap(kiosk, item(kiosk, "attract-lang-es"), clock)
     settle(qtbot, kiosk)
+
+
+def test_an_abandoned_pad_leaves_the_patient_where_they_were(
+    qtbot: QtBot, kiosk: Kiosk, clock: FakeClock
+) -> None:
+    kiosk.staff_panel.set_idle_seconds(panel=5.0, pin=0.3)
+    start_in_spanish(qtbot, kiosk, clock)
     open_pin_pad(qtbot, kiosk, clock)
+    before = where_the_patient_is(kiosk)
+    assert before[0] is False  # a patient session, not the start screen
     with qtbot.waitSignal(kiosk.staff_panel.leftByIdle, timeout=3000):
         pass
+    qtbot.waitUntil(lambda: not shown(kiosk, "staffPinPad"), timeout=3000)
+    assert where_the_patient_is(kiosk) == before
+    assert kiosk.idle.property("active") and not kiosk.idle.property("warningVisible")
+    assert not shown(kiosk, "idleDialog")
+
+
+def test_an_abandoned_pad_asks_if_the_patient_is_still_there_when_that_is_due(
+    qtbot: QtBot, make_staff_kiosk: StaffKioskFactory, clock: FakeClock
+) -> None:
+    # The pad sits untouched as long as the patient's own idle time: the usual question shows
+    # (and its countdown), the screen behind it is still the patient's.
+    kiosk = make_staff_kiosk(settings=UiSettings(idle_seconds=1.0, warning_seconds=60))
+    kiosk.staff_panel.set_idle_seconds(panel=5.0, pin=1.0)
+    start_in_spanish(qtbot, kiosk, clock)
+    open_pin_pad(qtbot, kiosk, clock)
+    before = where_the_patient_is(kiosk)
+    with qtbot.waitSignal(kiosk.staff_panel.leftByIdle, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: shown(kiosk, "idleDialog"), timeout=3000)
     assert not shown(kiosk, "staffPinPad")
-    assert kiosk.state.property("attract")  # nobody is there: back to the start screen
+    assert where_the_patient_is(kiosk) == before
+    kiosk.idle.stop()
+
+
+def test_the_pad_speaks_the_patients_language(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
+    start_in_spanish(qtbot, kiosk, clock)
+    open_pin_pad(qtbot, kiosk, clock)
+    assert text(kiosk, "staffPinTitle") == "PIN del personal"
+    assert text(kiosk, "staffPinMessage") == "Escriba el PIN del personal y toque Aceptar."
+    assert [text(kiosk, n) for n in ("pinErase", "pinOk", "pinCancel")] == [
+        "Borrar",
+        "Aceptar",
+        "Cancelar",
+    ]
+    assert type_pin(qtbot, kiosk, clock, "1357") == "wrong"
+    assert text(kiosk, "staffPinMessage") == "Ese PIN no es correcto. Inténtelo otra vez."
+    assert not any("PIN is" in t or "Staff" in t for t in all_texts(kiosk))
+    press(qtbot, kiosk, clock, "pinCancel")
+    qtbot.waitUntil(lambda: not shown(kiosk, "staffPinPad"), timeout=3000)
+
+    tap(kiosk, item(kiosk, "lang-en"), clock)  # the patient switches back: so does the pad
+    qtbot.waitUntil(lambda: kiosk.state.language == "en", timeout=3000)
+    open_pin_pad(qtbot, kiosk, clock)
+    assert text(kiosk, "staffPinTitle") == "Staff PIN"
+    assert text(kiosk, "staffPinMessage") == "Type the staff PIN, then OK."
+
+
+def test_without_a_pin_the_pad_says_so_in_plain_words(
+    qtbot: QtBot, make_staff_kiosk: StaffKioskFactory, clock: FakeClock, data_dir: Path
+) -> None:
+    (data_dir / PIN_NAME).unlink()
+    kiosk = make_staff_kiosk()
+    open_pin_pad(qtbot, kiosk, clock)
+    plain = "Staff mode has no PIN yet. Ask the person who set up this kiosk to set one."
+    assert text(kiosk, "staffPinMessage") == plain
+    assert type_pin(qtbot, kiosk, clock, "1234") == "not-set"
+    assert text(kiosk, "staffPinMessage") == plain
+    assert not any("kiosk staff" in t or "set-pin" in t for t in all_texts(kiosk))
+    assert not shown(kiosk, "staffPanel")
 
 
 def test_without_a_store_the_corner_opens_nothing(
@@ -139,8 +214,8 @@ def test_without_a_store_the_corner_opens_nothing(
     )
     try:
         qtbot.waitExposed(kiosk.window)
-        assert kiosk.store is None
-        kiosk.staff.staffRequested.emit()
+        assert kiosk.services is None
+        kiosk.staff_corner.staffRequested.emit()
         assert kiosk.staff_panel.property("mode") == "closed"
         assert not shown(kiosk, "staffPinPad")
     finally:

@@ -17,25 +17,33 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
+from kiosk.staff.pin import PIN_NAME
 from tests.staff_ui.conftest import PIN, MakeBundle, StaffKioskFactory
 from tests.staff_ui.helpers import (
     item,
     open_panel,
     open_pin_pad,
+    parts,
     press,
     section,
     shown,
     type_pin,
 )
-from tests.ui.helpers import FakeClock, find_item, scene_rect, walk
+from tests.ui.helpers import FakeClock, find, find_item, scene_rect, settle, tap, walk
 
-LAYOUTS = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
+LAYOUTS = {
+    "landscape": (1920, 1080),
+    "portrait": (1080, 1920),
+    "small": (1280, 800),
+    "small-200": (1280, 800),  # with the patient's text at 200%
+}
+TEXT_STEPS = {"small-200": 2}
 SCREENS_ENV = "KIOSK_STAFF_SCREENS"
 
 
 def save(qtbot: QtBot, kiosk: Kiosk, folder: Path, name: str) -> Path:
     def drawn() -> None:  # a frame after the last change: nothing half laid out
-        assert not kiosk.staff_panel.property("busy")
+        assert not kiosk.staff_panel.property("jobs").property("busy")
 
     qtbot.waitUntil(drawn, timeout=5000)
     with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=3000):
@@ -94,6 +102,12 @@ def test_render_staff_screens(
         save(qtbot, kiosk, out, f"staff-{name}-{layout}")
     )
 
+    step = TEXT_STEPS.get(layout, 0)
+    if step:
+        tap(kiosk, item(kiosk, "attractScreen"), clock)
+        settle(qtbot, kiosk)
+        tap(kiosk, find(kiosk, f"textSize-{step}"), clock)
+        qtbot.waitUntil(lambda: kiosk.state.property("textStep") == step, timeout=3000)
     open_pin_pad(qtbot, kiosk, clock)
     for digit in "135":
         press(qtbot, kiosk, clock, f"pinKey-{digit}")
@@ -109,18 +123,25 @@ def test_render_staff_screens(
         assert type_pin(qtbot, kiosk, clock, "9999") == "wrong"
     shot("pin-locked")
     press(qtbot, kiosk, clock, "pinCancel")
-    assert kiosk.store is not None
-    kiosk.store.pin.clock = lambda: time.time() + 60
+    qtbot.waitUntil(lambda: not shown(kiosk, "staffPinPad"), timeout=3000)
+    kiosk.state.setLanguage("es")  # as the patient's language button does
+    open_pin_pad(qtbot, kiosk, clock)
+    shot("pin-es")
+    press(qtbot, kiosk, clock, "pinCancel")
+    qtbot.waitUntil(lambda: not shown(kiosk, "staffPinPad"), timeout=3000)
+    kiosk.state.setLanguage("en")
+    assert kiosk.services is not None
+    kiosk.services.pin.clock = lambda: time.time() + 60
 
     open_panel(qtbot, kiosk, clock, PIN)
-    with qtbot.waitSignal(kiosk.staff_panel.scanFinished, timeout=5000):
+    with qtbot.waitSignal(parts(kiosk).importer.scanFinished, timeout=5000):
         section(qtbot, kiosk, clock, "import")
-    with qtbot.waitSignal(kiosk.staff_panel.previewFinished, timeout=10_000):
+    with qtbot.waitSignal(parts(kiosk).importer.previewFinished, timeout=10_000):
         press(qtbot, kiosk, clock, "staffBundle-0")
     shot("import")
-    with qtbot.waitSignal(kiosk.staff_panel.installFinished, timeout=20_000):
+    with qtbot.waitSignal(parts(kiosk).importer.installFinished, timeout=20_000):
         press(qtbot, kiosk, clock, "staffInstall")
-    with qtbot.waitSignal(kiosk.staff_panel.previewFinished, timeout=10_000):
+    with qtbot.waitSignal(parts(kiosk).importer.previewFinished, timeout=10_000):
         press(qtbot, kiosk, clock, "staffBundle-0")  # the same file again: not newer now
     shot("refusal")
     section(qtbot, kiosk, clock, "content")
@@ -140,3 +161,17 @@ def test_render_staff_screens(
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (width, height)
+
+
+def test_render_the_pad_without_a_pin(
+    qtbot: QtBot,
+    make_staff_kiosk: StaffKioskFactory,
+    clock: FakeClock,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    (data_dir / PIN_NAME).unlink()
+    kiosk = make_staff_kiosk(size=LAYOUTS["small"])
+    open_pin_pad(qtbot, kiosk, clock)
+    path = save(qtbot, kiosk, tmp_path, "staff-pin-not-set-small")
+    assert QImage(str(path)).size().toTuple() == LAYOUTS["small"]

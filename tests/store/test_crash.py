@@ -94,14 +94,14 @@ def test_install_killed_at_random_moments(
             kiosk = BundleStore(
                 root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
             )
-            active = kiosk.start_up()
-            assert (active.source, active.fallback_reason) == ("installed", None)
-            assert active.version in (1, 2)
-            verify_folder(active.path, [keys.public])  # complete, every file as signed
+            served = kiosk.serve()
+            assert (served.source, served.fallback_reason) == ("installed", None)
+            assert served.bundle.version in (1, 2)
+            verify_folder(served.bundle.root, [keys.public])  # complete, every file as signed
             assert leftovers(kiosk) == []
             assert all(item.problem is None for item in kiosk.list_installed())
             shutil.rmtree(root)
-            return active.version
+            return served.bundle.version
 
         # Measure the install, uninterrupted (these also check the "new" outcome).
         durations = []

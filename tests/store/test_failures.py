@@ -77,7 +77,7 @@ def check_outcome(store: BundleStore, before: dict[str, str], keys: KeyPair, new
         assert leftovers(store) == []
         return "old"
     assert active.version == 2
-    fresh.start_up()
+    fresh.serve()
     assert leftovers(fresh) == []
     return "new"
 

@@ -40,10 +40,10 @@ def refused(store: BundleStore, log: StaffLog, path: Path, before: Before) -> st
     assert "\n" not in sentence and sentence.endswith((".", ")"))
     assert snapshot(store.root) == before.files
     assert leftovers(store) == []
-    active = BundleStore(
+    served = BundleStore(
         store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
-    ).start_up()
-    assert (active.path, active.version, active.source) == (
+    ).serve()
+    assert (served.bundle.root, served.bundle.version, served.source) == (
         before.active,
         before.version,
         "installed",

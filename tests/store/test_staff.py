@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.staff.drives import find_bundle_files
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
 from kiosk.store.bundle_store import StoreError
@@ -109,8 +110,8 @@ def test_describe_and_find_through_the_service(
     staff: Staff, make_bundle: MakeBundle, tmp_path: Path
 ) -> None:
     path = make_bundle(1)
-    assert staff.find_bundles([path.parent]) == [path]
+    assert find_bundle_files([path.parent]).paths == (path,)
     diff = staff.preview_install(path)
     staff.install(path, preview=diff)
     assert staff.describe_active().version == 1
-    assert staff.start_up().source == "installed"
+    assert staff.serve().source == "installed"

@@ -21,13 +21,13 @@ from tests.store.conftest import KeyPair, MakeBundle, leftovers, state_json
 
 
 def test_fresh_kiosk_serves_the_builtin_bundle(store: BundleStore) -> None:
-    active = store.start_up()
-    assert (active.source, active.id, active.fallback_reason) == (
+    served = store.serve()
+    assert (served.source, served.bundle.id, served.fallback_reason) == (
         "builtin",
         "default-content",
         None,
     )
-    assert active.path == store.builtin
+    assert served.bundle.root == store.builtin
 
 
 def test_install_makes_a_verified_copy_active(
@@ -47,8 +47,12 @@ def test_install_makes_a_verified_copy_active(
     }
     again = BundleStore(
         store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
-    ).start_up()
-    assert (again.path, again.source, again.fallback_reason) == (active.path, "installed", None)
+    ).serve()
+    assert (again.bundle.root, again.source, again.fallback_reason) == (
+        active.path,
+        "installed",
+        None,
+    )
     entry = log.recent(1)[0]
     assert (entry.action, entry.message) == ("install", "Installed clinic-content version 1.")
 
@@ -63,7 +67,7 @@ def test_keeps_the_active_bundle_and_the_last_three(
     assert len(state.history) == KEEP_PREVIOUS
     # Folders the pointer dropped are only deleted at start-up: a running kiosk may show them.
     assert len(list(store.bundles_dir.iterdir())) == 6
-    store.start_up()
+    store.serve()
     assert sorted(p.name for p in store.bundles_dir.iterdir()) == sorted(folders[-4:])
 
 
@@ -180,14 +184,14 @@ def test_startup_falls_back_to_the_previous_bundle_and_says_why(
     first = store.install(make_bundle(1))
     second = store.install(make_bundle(2))
     (second.path / "images" / "stretching.svg").write_text("<svg/>")
-    active = store.start_up()
-    assert (active.path, active.source) == (first.path, "previous")
-    assert active.fallback_reason is not None
+    served = store.serve()
+    assert (served.bundle.root, served.source) == (first.path, "previous")
+    assert served.fallback_reason is not None
     assert "images/stretching.svg was changed after the bundle was signed" in (
-        active.fallback_reason
+        served.fallback_reason
     )
     entry = log.recent(1)[0]
-    assert (entry.action, entry.message) == ("fallback", active.fallback_reason)
+    assert (entry.action, entry.message) == ("fallback", served.fallback_reason)
     # The damaged folder is kept (the pointer still names it) so staff can see what happened.
     assert second.path.exists()
 
@@ -201,23 +205,23 @@ def test_startup_falls_back_to_the_builtin_when_every_bundle_is_bad(
     import shutil
 
     shutil.rmtree(second.path)
-    active = store.start_up()
-    assert active.source == "builtin"
-    assert active.fallback_reason is not None
-    assert "The active bundle" in active.fallback_reason
-    assert "A previous bundle" in active.fallback_reason
+    served = store.serve()
+    assert served.source == "builtin"
+    assert served.fallback_reason is not None
+    assert "The active bundle" in served.fallback_reason
+    assert "A previous bundle" in served.fallback_reason
 
 
 def test_startup_with_a_damaged_pointer(store: BundleStore, make_bundle: MakeBundle) -> None:
     installed = store.install(make_bundle(1))
     store.state_path.write_text("{ half a file")
-    active = store.start_up()
-    assert active.source == "builtin"
-    assert active.fallback_reason == "The record of installed bundles is damaged."
+    served = store.serve()
+    assert served.source == "builtin"
+    assert served.fallback_reason == "The record of installed bundles is damaged."
     assert installed.path.exists()  # nothing is deleted while the pointer cannot be read
     # Installing repairs the pointer.
     assert store.install(make_bundle(2)).version == 2
-    assert store.start_up().source == "installed"
+    assert store.serve().source == "installed"
 
 
 def test_startup_when_a_trusted_key_was_removed(
@@ -225,7 +229,7 @@ def test_startup_when_a_trusted_key_was_removed(
 ) -> None:
     store.install(make_bundle(1))
     (store.trusted_dir / f"{keys.id}.pub").unlink()
-    active = store.start_up()
+    active = store.open_active()
     assert active.source == "builtin"
     assert active.fallback_reason is not None and "no longer trusted" in active.fallback_reason
 
@@ -243,7 +247,7 @@ def test_startup_removes_half_finished_work(store: BundleStore, make_bundle: Mak
         "state.json.tmp-1234abcd",
     ]
     assert leftovers(store) == []
-    assert store.start_up().path == installed.path
+    assert store.serve().bundle.root == installed.path
 
 
 def test_startup_cleanup_waits_for_a_running_install(
@@ -260,7 +264,7 @@ def test_startup_cleanup_waits_for_a_running_install(
 def test_builtin_damaged_is_an_error_for_the_app(store: BundleStore) -> None:
     (store.builtin / "pages" / "disclaimer.en.md").write_text("# Changed\n")
     with pytest.raises(Exception, match="built-in content is damaged"):
-        store.start_up()
+        store.serve()
 
 
 def test_startup_is_fast_on_a_megabyte_bundle(store: BundleStore, make_bundle: MakeBundle) -> None:
@@ -270,7 +274,7 @@ def test_startup_is_fast_on_a_megabyte_bundle(store: BundleStore, make_bundle: M
         store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
     )
     started = time.perf_counter()
-    active = fresh.start_up()
+    active = fresh.serve()
     elapsed = time.perf_counter() - started
     assert active.source == "installed"
     assert elapsed < 0.5, f"start-up took {elapsed:.3f} s"

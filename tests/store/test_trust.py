@@ -19,6 +19,7 @@ from kiosk.staff.log import StaffLog
 from kiosk.staff.service import Staff
 from kiosk.store import trust
 from kiosk.store.bundle_store import StoreError
+from kiosk.store.choice import choose_bundle
 from tests.content.conftest import BUILT_AT
 from tests.store.conftest import KeyPair, MakeBundle, make_keypair
 
@@ -241,3 +242,10 @@ def test_bundle_list_and_the_staff_panel_agree_with_the_screen(
         )
     )
     assert json.dumps(active.fallback_reason) == json.dumps(served.fallback_reason)
+
+
+def test_a_damaged_built_in_bundle_is_not_chosen_after_a_crash_loop(staff: Staff) -> None:
+    page = next((staff.store.builtin / "pages").glob("*.en.md"))
+    page.write_text(page.read_text() + "\nEdited.\n")
+    with pytest.raises(BundleError, match="changed after the bundle was signed"):
+        choose_bundle(staff.store, crash_loop=True)

@@ -2,7 +2,8 @@
 systemd: READY=1 and WATCHDOG=1 pings from its event loop, no pings once the loop is blocked,
 the crash screen and a non-zero exit on an exception in a slot, STOPPING=1 on SIGTERM.
 
-The app's test hooks (KIOSK_TEST_*, kiosk/app/supervision.py) block the loop or raise in a slot.
+tests/system/faulty_kiosk.py runs the same app with a fault injected: it blocks the loop or raises
+in a slot.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app.supervision import CRASH_EXIT_CODE, TEST_BLOCK_STATUS, TEST_RAISE_MESSAGE
+from kiosk.app.supervision import CRASH_EXIT_CODE
 
 from .conftest import FakeSystemd
+from .faulty_kiosk import BLOCK_STATUS, RAISE_MESSAGE
 
 START_TIMEOUT_S = 60  # a cold start on a busy 2-core CI machine
 WATCHDOG_USEC = 200_000  # pings every 100 ms
+DEFAULT_ARGS = ("--windowed", "--size", "720x1280")
 
 
 class App:
@@ -31,7 +34,7 @@ class App:
         env = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith(("KIOSK_", "NOTIFY_", "WATCHDOG_"))
+            if not key.startswith(("KIOSK_", "NOTIFY_", "WATCHDOG_", "FAULT", "AFTER_MS"))
         }
         env.update(
             QT_QPA_PLATFORM="offscreen",
@@ -45,11 +48,16 @@ class App:
         self.stderr = tmp_path / "stderr.txt"
         with self.stdout.open("wb") as out, self.stderr.open("wb") as err:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kiosk", *(args or ("--windowed", "--size", "720x1280"))],
+                [sys.executable, "-m", self.module(extra_env), *(args or DEFAULT_ARGS)],
                 env=env,
                 stdout=out,
                 stderr=err,
             )
+
+    @staticmethod
+    def module(extra_env: dict[str, str]) -> str:
+        """The real app, or the real app with a fault injected from outside (FAULT=...)."""
+        return "tests.system.faulty_kiosk" if "FAULT" in extra_env else "kiosk"
 
     def output(self) -> str:
         return self.stdout.read_text(errors="replace") + self.stderr.read_text(errors="replace")
@@ -90,15 +98,15 @@ def wait_ready(app: App, systemd: FakeSystemd) -> list[str]:
 def test_watchdog_pings_come_from_the_event_loop_and_stop_when_it_blocks(
     start_app: StartApp, fake_systemd: FakeSystemd
 ) -> None:
-    app = start_app(KIOSK_TEST_BLOCK_AFTER_MS="800", KIOSK_TEST_BLOCK_FOR_MS="60000")
+    app = start_app(FAULT="block", AFTER_MS="800", BLOCK_FOR_MS="60000")
     wait_ready(app, fake_systemd)
 
     # While the event loop runs: a WATCHDOG=1 ping every 100 ms.
-    before_block = fake_systemd.wait_for(f"STATUS={TEST_BLOCK_STATUS}", 30)
+    before_block = fake_systemd.wait_for(f"STATUS={BLOCK_STATUS}", 30)
     pings = [m for m in before_block if m == "WATCHDOG=1"]
     assert len(pings) >= 3, before_block
 
-    # The test hook now blocks the GUI thread: no ping for 10 intervals (systemd would have
+    # The injected fault now blocks the GUI thread: no ping for 10 intervals (systemd would have
     # killed the app after 2). The socket is read with a timeout, not polled.
     assert fake_systemd.receive(timeout=1.0) is None
     assert app.process.poll() is None  # alive but frozen: exactly what the watchdog is for
@@ -107,17 +115,15 @@ def test_watchdog_pings_come_from_the_event_loop_and_stop_when_it_blocks(
 def test_exception_in_a_slot_shows_one_moment_logs_and_exits_non_zero(
     start_app: StartApp, fake_systemd: FakeSystemd
 ) -> None:
-    app = start_app(KIOSK_TEST_RAISE_AFTER_MS="100", KIOSK_CRASH_EXIT_DELAY_MS="300")
+    app = start_app(FAULT="raise", AFTER_MS="100", KIOSK_CRASH_EXIT_DELAY_MS="300")
     wait_ready(app, fake_systemd)
-    crashed = fake_systemd.wait_for(
-        f"STATUS=crashed: unhandled RuntimeError: {TEST_RAISE_MESSAGE}", 30
-    )
+    crashed = fake_systemd.wait_for(f"STATUS=crashed: unhandled RuntimeError: {RAISE_MESSAGE}", 30)
     assert crashed
 
     assert app.process.wait(timeout=30) == CRASH_EXIT_CODE != 0
     log = app.log()
     assert "Traceback (most recent call last)" in log
-    assert f"RuntimeError: {TEST_RAISE_MESSAGE}" in log
+    assert f"RuntimeError: {RAISE_MESSAGE}" in log
     assert "in raise_in_slot" in log  # the traceback names the slot
     assert "'One moment...' screen shown: 'One moment...'" in log  # the bundle's English text
     assert f"exiting with {CRASH_EXIT_CODE}" in log

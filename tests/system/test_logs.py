@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import logging
-import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.system.logs import log_file, setup_logging
-
-
-@pytest.fixture
-def root_logger() -> Iterator[logging.Logger]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield root
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    logging.captureWarnings(False)
-    warnings.resetwarnings()
 
 
 def test_logs_go_to_the_data_folder_and_rotate(tmp_path: Path, root_logger: logging.Logger) -> None:

@@ -209,7 +209,7 @@ def test_questions_are_one_tap_away(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock
 def test_staff_corner_on_the_window(qtbot: QtBot, kiosk: Kiosk, clock: FakeClock) -> None:
     corner = find(kiosk, "staffCorner")
     assert (corner.width(), corner.height()) == (72, 72)
-    with qtbot.waitSignal(kiosk.staff.staffRequested, timeout=1000):
+    with qtbot.waitSignal(kiosk.staff_corner.staffRequested, timeout=1000):
         for _ in range(5):
             tap(kiosk, corner, clock, wait=0.3)
 

@@ -5,9 +5,12 @@ import QtQuick
 StaffCard {
     id: confirm
 
-    required property QtObject controller
+    required property QtObject guard
     property string question: ""
     property string yesText: "Yes"
+
+    signal yes()
+    signal no()
 
     objectName: "staffConfirm"
     tone: "problem"
@@ -27,19 +30,19 @@ StaffCard {
         KioskButton {
             objectName: "staffConfirmYes"
             theme: confirm.theme
-            guard: confirm.controller.guard
+            guard: confirm.guard
             primary: true
             text: confirm.yesText
             fontSize: Math.round(28 * confirm.theme.unit)
-            onActivated: confirm.controller.confirm()
+            onActivated: confirm.yes()
         }
         KioskButton {
             objectName: "staffConfirmNo"
             theme: confirm.theme
-            guard: confirm.controller.guard
+            guard: confirm.guard
             text: "Cancel"
             fontSize: Math.round(28 * confirm.theme.unit)
-            onActivated: confirm.controller.cancelConfirm()
+            onActivated: confirm.no()
         }
     }
 }

@@ -5,10 +5,13 @@ Column {
     id: section
 
     required property QtObject controller
+    required property QtObject jobs
+    required property QtObject guard
     required property QtObject theme
 
     readonly property var active: controller.active
     readonly property string target: active.rollbackTarget || ""
+    readonly property bool known: !active.loading && !active.problem
 
     objectName: "staffSectionContent"
     spacing: theme.sizes.spacing
@@ -25,6 +28,14 @@ Column {
         theme: section.theme
 
         StaffText {
+            objectName: "staffActiveLoading"
+            width: parent.width
+            theme: section.theme
+            muted: true
+            visible: !!section.active.loading
+            text: "One moment: checking the content patients see…"
+        }
+        StaffText {
             objectName: "staffActiveProblem"
             width: parent.width
             theme: section.theme
@@ -37,14 +48,14 @@ Column {
             width: parent.width
             theme: section.theme
             size: "heading"
-            visible: !section.active.problem
+            visible: section.known
             text: section.active.title || ""
         }
         StaffText {
             objectName: "staffActiveVersion"
             width: parent.width
             theme: section.theme
-            visible: !section.active.problem
+            visible: section.known
             text: "Version " + section.active.version + " of " + section.active.id
                 + " (" + section.active.pageCount + " pages)"
         }
@@ -52,14 +63,14 @@ Column {
             objectName: "staffActiveSource"
             width: parent.width
             theme: section.theme
-            visible: !section.active.problem
+            visible: section.known
             text: section.active.source || ""
         }
         StaffText {
             objectName: "staffActiveSigner"
             width: parent.width
             theme: section.theme
-            visible: !section.active.problem
+            visible: section.known
             text: "Signed with key " + section.active.signer
         }
         StaffText {
@@ -74,6 +85,7 @@ Column {
             objectName: "staffReviewsDue"
             width: parent.width
             theme: section.theme
+            visible: section.known
             problem: (section.active.reviewsDue || []).length > 0
             text: (section.active.reviewsDue || []).length > 0
                 ? "Pages due for review:\n" + section.active.reviewsDue.join("\n")
@@ -92,6 +104,7 @@ Column {
         objectName: "staffRollbackText"
         width: parent.width
         theme: section.theme
+        visible: section.known
         text: section.target !== ""
             ? "Roll back returns the kiosk to " + section.target + "."
             : "There is no earlier content to roll back to."
@@ -99,19 +112,21 @@ Column {
     KioskButton {
         objectName: "staffRollBack"
         theme: section.theme
-        guard: section.controller.guard
+        guard: section.guard
         text: "Roll back"
         fontSize: Math.round(28 * section.theme.unit)
-        enabled: section.target !== "" && !section.controller.busy
-        onActivated: section.controller.ask("rollback")
+        enabled: section.target !== "" && !section.jobs.busy
+        onActivated: section.controller.ask()
     }
     StaffConfirm {
         width: parent.width
         theme: section.theme
-        controller: section.controller
-        question: section.controller.confirming === "rollback"
+        guard: section.guard
+        question: section.controller.confirming
             ? "Roll back to " + section.target + "? Patients see it from the next start screen."
             : ""
         yesText: "Yes, roll back"
+        onYes: section.controller.rollBack()
+        onNo: section.controller.cancelRollback()
     }
 }

@@ -5,6 +5,8 @@ Column {
     id: section
 
     required property QtObject controller
+    required property QtObject jobs
+    required property QtObject guard
     required property QtObject theme
 
     readonly property real labelSize: Math.round(28 * theme.unit)
@@ -26,10 +28,10 @@ Column {
     KioskButton {
         objectName: "staffRestart"
         theme: section.theme
-        guard: section.controller.guard
+        guard: section.guard
         text: "Restart"
         fontSize: section.labelSize
-        enabled: !section.controller.busy
+        enabled: !section.jobs.busy
         onActivated: section.controller.ask("restart")
     }
 
@@ -49,21 +51,23 @@ Column {
     KioskButton {
         objectName: "staffExitDesktop"
         theme: section.theme
-        guard: section.controller.guard
+        guard: section.guard
         text: "Exit to desktop"
         fontSize: section.labelSize
-        enabled: !section.controller.busy
+        enabled: !section.jobs.busy
         onActivated: section.controller.ask("exit")
     }
 
     StaffConfirm {
         width: parent.width
         theme: section.theme
-        controller: section.controller
+        guard: section.guard
         question: section.controller.confirming === "restart"
             ? "Restart the kiosk app now?"
             : section.controller.confirming === "exit"
                 ? "Close the kiosk app and show the desktop?" : ""
         yesText: section.controller.confirming === "exit" ? "Yes, exit to desktop" : "Yes, restart"
+        onYes: section.controller.confirm()
+        onNo: section.controller.cancel()
     }
 }

@@ -6,6 +6,8 @@ Column {
     id: section
 
     required property QtObject controller
+    required property QtObject jobs
+    required property QtObject guard
     required property QtObject theme
 
     readonly property var diff: controller.diff
@@ -23,10 +25,10 @@ Column {
     KioskButton {
         objectName: "staffScan"
         theme: section.theme
-        guard: section.controller.guard
+        guard: section.guard
         text: "Look for bundles"
         fontSize: section.labelSize
-        enabled: !section.controller.busy
+        enabled: !section.jobs.busy
         onActivated: section.controller.scan()
     }
     StaffText {
@@ -39,11 +41,19 @@ Column {
         text: section.controller.sourcesText
     }
     StaffText {
+        objectName: "staffFoundNote"
+        width: parent.width
+        theme: section.theme
+        problem: true
+        visible: section.controller.scanned && text !== ""
+        text: section.controller.foundNote
+    }
+    StaffText {
         objectName: "staffNoBundles"
         width: parent.width
         theme: section.theme
         visible: section.controller.scanned && section.controller.bundles.length === 0
-            && !section.controller.busy
+            && !section.jobs.busy
         text: "No bundle files were found. Bundle files end in .kbundle."
     }
 
@@ -59,7 +69,7 @@ Column {
                 objectName: "staffBundle-" + modelData.index
                 width: parent.width
                 theme: section.theme
-                guard: section.controller.guard
+                guard: section.guard
                 text: modelData.name + "\n" + modelData.where
                 maxTextWidth: width - 2 * section.theme.sizes.pad
                 fontSize: section.labelSize
@@ -140,10 +150,10 @@ Column {
         KioskButton {
             objectName: "staffInstall"
             theme: section.theme
-            guard: section.controller.guard
+            guard: section.guard
             primary: enabled
             visible: section.diff.state === "ready"
-            enabled: !section.controller.busy
+            enabled: !section.jobs.busy
             text: "Install"
             fontSize: section.labelSize
             onActivated: section.controller.install()

@@ -5,6 +5,8 @@ Column {
     id: section
 
     required property QtObject controller
+    required property QtObject jobs
+    required property QtObject guard
     required property QtObject theme
 
     objectName: "staffSectionLog"
@@ -20,12 +22,12 @@ Column {
         width: parent.width
         theme: section.theme
         muted: true
-        text: section.controller.logEntries.length > 0
+        text: section.controller.entries.length > 0
             ? "What staff did on this kiosk and what it refused, the newest first."
             : "Nothing has been logged yet."
     }
     Repeater {
-        model: section.controller.logEntries
+        model: section.controller.entries
         delegate: Rectangle {
             required property var modelData
             required property int index

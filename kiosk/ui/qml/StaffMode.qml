@@ -1,7 +1,8 @@
 import QtQuick
 
 // Staff mode, above everything: the PIN pad, then (after the right PIN) the staff panel.
-// kiosk/staff_ui/panel.py holds the state; this only shows it.
+// kiosk/staff_ui/panel.py (the navigator) and one controller per part hold the state; this
+// only shows it.
 Item {
     id: staffMode
 
@@ -18,14 +19,15 @@ Item {
     Component {
         id: pinPad
         StaffPinPad {
-            controller: staffMode.controller
+            pad: staffMode.controller.pinPad
+            guard: staffMode.controller.guard
             theme: staffMode.theme
         }
     }
     Component {
         id: panelView
         StaffPanel {
-            controller: staffMode.controller
+            navigator: staffMode.controller
             theme: staffMode.theme
         }
     }

@@ -6,8 +6,10 @@ import QtQuick
 Rectangle {
     id: panel
 
-    required property QtObject controller
+    required property QtObject navigator
     required property QtObject theme
+
+    readonly property QtObject jobs: navigator.jobs
 
     readonly property real unit: theme.unit
     readonly property real margin: theme.sizes.margin
@@ -74,19 +76,19 @@ Rectangle {
                     muted: true
                     elide: Text.ElideRight
                     wrapMode: Text.NoWrap
-                    visible: panel.controller.busy && !panel.controller.installing
-                    text: panel.controller.busyText
+                    visible: panel.jobs.busy && !panel.navigator.importSection.installing
+                    text: panel.jobs.busyText
                 }
                 KioskButton {
                     id: closeButton
                     objectName: "staffClose"
                     anchors { right: parent.right; verticalCenter: parent.verticalCenter }
                     theme: panel.theme
-                    guard: panel.controller.guard
+                    guard: panel.navigator.guard
                     primary: true
                     text: "Close staff mode"
                     fontSize: panel.labelSize
-                    onActivated: panel.controller.close()
+                    onActivated: panel.navigator.close()
                 }
             }
 
@@ -101,11 +103,11 @@ Rectangle {
                         required property var modelData
                         objectName: "staffTab-" + modelData.id
                         theme: panel.theme
-                        guard: panel.controller.guard
+                        guard: panel.navigator.guard
                         text: modelData.label
                         fontSize: panel.labelSize
-                        checked: panel.controller.section === modelData.id
-                        onActivated: panel.controller.showSection(modelData.id)
+                        checked: panel.navigator.section === modelData.id
+                        onActivated: panel.navigator.showSection(modelData.id)
                     }
                 }
             }
@@ -132,14 +134,14 @@ Rectangle {
                 objectName: "staffMessageCard"
                 width: parent.width
                 theme: panel.theme
-                tone: panel.controller.messageKind === "problem" ? "problem" : "ok"
-                visible: panel.controller.message !== ""
+                tone: panel.navigator.notice.kind === "problem" ? "problem" : "ok"
+                visible: panel.navigator.notice.text !== ""
 
                 StaffText {
                     objectName: "staffMessage"
                     width: parent.width
                     theme: panel.theme
-                    text: panel.controller.message
+                    text: panel.navigator.notice.text
                     font.bold: true
                 }
             }
@@ -148,7 +150,7 @@ Rectangle {
                 objectName: "staffSectionLoader"
                 width: parent.width
                 sourceComponent: {
-                    switch (panel.controller.section) {
+                    switch (panel.navigator.section) {
                     case "import": return importSection
                     case "settings": return settingsSection
                     case "log": return logSection
@@ -174,22 +176,47 @@ Rectangle {
 
     Component {
         id: contentSection
-        StaffContentSection { controller: panel.controller; theme: panel.theme }
+        StaffContentSection {
+            controller: panel.navigator.contentSection
+            jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
     }
     Component {
         id: importSection
-        StaffImportSection { controller: panel.controller; theme: panel.theme }
+        StaffImportSection {
+            controller: panel.navigator.importSection
+            jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
     }
     Component {
         id: settingsSection
-        StaffSettingsSection { controller: panel.controller; theme: panel.theme }
+        StaffSettingsSection {
+            controller: panel.navigator.settingsSection
+            jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
     }
     Component {
         id: logSection
-        StaffLogSection { controller: panel.controller; theme: panel.theme }
+        StaffLogSection {
+            controller: panel.navigator.logSection
+            jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
     }
     Component {
         id: exitSection
-        StaffExitSection { controller: panel.controller; theme: panel.theme }
+        StaffExitSection {
+            controller: panel.navigator.exitSection
+            jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
     }
 }

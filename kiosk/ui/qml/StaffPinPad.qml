@@ -3,9 +3,10 @@ import QtQuick
 // The staff PIN pad: digits 0-9, Erase, OK and Cancel, no system keyboard. Dots show how many
 // digits are typed, never which: the digits themselves stay in Python.
 Item {
-    id: pad
+    id: root
 
-    required property QtObject controller
+    required property QtObject pad
+    required property QtObject guard
     required property QtObject theme
 
     readonly property real unit: theme.unit
@@ -14,13 +15,13 @@ Item {
     readonly property real keyWidth: Math.round(keyHeight * 1.4)
     readonly property real margin: theme.sizes.margin
     readonly property real labelSize: Math.round(30 * unit)
-    readonly property bool keysOn: !controller.pinLocked && !controller.busy
+    readonly property bool keysOn: !pad.locked && !pad.checking
 
     objectName: "staffPinPad"
 
     Rectangle {
         anchors.fill: parent
-        color: pad.theme.colors.scrim
+        color: root.theme.colors.scrim
 
         // Nothing below takes a touch while the pad is up. The MouseArea stops touches on the
         // scrim; the TapHandler takes the grab of touches that a key only watches (its passive
@@ -37,48 +38,48 @@ Item {
     Rectangle {
         id: card
         anchors.centerIn: parent
-        width: keys.width + 2 * pad.margin
-        height: column.implicitHeight + 2 * pad.margin
-        radius: pad.theme.sizes.radius * 1.5
-        color: pad.theme.colors.dialog
-        border.width: pad.theme.highContrast ? 4 : 0
-        border.color: pad.theme.colors.border
+        width: keys.width + 2 * root.margin
+        height: column.implicitHeight + 2 * root.margin
+        radius: root.theme.sizes.radius * 1.5
+        color: root.theme.colors.dialog
+        border.width: root.theme.highContrast ? 4 : 0
+        border.color: root.theme.colors.border
 
         Column {
             id: column
-            x: pad.margin
-            y: pad.margin
+            x: root.margin
+            y: root.margin
             width: keys.width
-            spacing: pad.gap
+            spacing: root.gap
 
             StaffText {
                 objectName: "staffPinTitle"
                 width: parent.width
-                theme: pad.theme
+                theme: root.theme
                 size: "title"
-                text: "Staff PIN"
+                text: root.pad.texts.title
                 horizontalAlignment: Text.AlignHCenter
             }
 
             Row {
                 id: dots
                 objectName: "staffPinDots"
-                readonly property int filled: pad.controller.pinLength
+                readonly property int filled: root.pad.length
                 anchors.horizontalCenter: parent.horizontalCenter
-                height: Math.round(36 * pad.unit)
-                spacing: Math.round(16 * pad.unit)
+                height: Math.round(36 * root.unit)
+                spacing: Math.round(16 * root.unit)
 
                 Repeater {
-                    model: Math.max(pad.controller.pinMinLength, pad.controller.pinLength)
+                    model: Math.max(root.pad.minLength, root.pad.length)
                     delegate: Rectangle {
                         required property int index
                         anchors.verticalCenter: parent.verticalCenter
-                        width: Math.round(28 * pad.unit)
+                        width: Math.round(28 * root.unit)
                         height: width
                         radius: width / 2
-                        color: index < dots.filled ? pad.theme.colors.text : "transparent"
-                        border.width: Math.max(2, Math.round(3 * pad.unit))
-                        border.color: pad.theme.colors.text
+                        color: index < dots.filled ? root.theme.colors.text : "transparent"
+                        border.width: Math.max(2, Math.round(3 * root.unit))
+                        border.color: root.theme.colors.text
                     }
                 }
             }
@@ -87,80 +88,78 @@ Item {
                 objectName: "staffPinMessage"
                 width: parent.width
                 height: Math.max(implicitHeight, Math.round(2.6 * font.pixelSize))
-                theme: pad.theme
-                problem: pad.controller.pinMessage !== "" && !pad.controller.busy
+                theme: root.theme
+                problem: root.pad.problem
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
-                text: pad.controller.busy ? pad.controller.busyText
-                    : pad.controller.pinMessage !== "" ? pad.controller.pinMessage
-                    : "Type the staff PIN, then OK."
+                text: root.pad.message !== "" ? root.pad.message : root.pad.texts.prompt
             }
 
             Grid {
                 id: keys
                 columns: 3
-                spacing: pad.gap
+                spacing: root.gap
 
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
                     delegate: KioskButton {
                         required property string modelData
                         objectName: "pinKey-" + modelData
-                        theme: pad.theme
-                        guard: pad.controller.guard
-                        width: pad.keyWidth
-                        height: pad.keyHeight
+                        theme: root.theme
+                        guard: root.guard
+                        width: root.keyWidth
+                        height: root.keyHeight
                         text: modelData
-                        fontSize: Math.round(pad.labelSize * 1.3)
-                        enabled: pad.keysOn
-                        onActivated: pad.controller.pressDigit(modelData)
+                        fontSize: Math.round(root.labelSize * 1.3)
+                        enabled: root.keysOn
+                        onActivated: root.pad.pressDigit(modelData)
                     }
                 }
                 KioskButton {
                     objectName: "pinErase"
-                    theme: pad.theme
-                    guard: pad.controller.guard
-                    width: pad.keyWidth
-                    height: pad.keyHeight
-                    text: "Erase"
-                    fontSize: pad.labelSize
-                    enabled: pad.keysOn && pad.controller.pinLength > 0
-                    onActivated: pad.controller.erase()
+                    theme: root.theme
+                    guard: root.guard
+                    width: root.keyWidth
+                    height: root.keyHeight
+                    text: root.pad.texts.erase
+                    fontSize: root.labelSize
+                    enabled: root.keysOn && root.pad.length > 0
+                    onActivated: root.pad.erase()
                 }
                 KioskButton {
                     objectName: "pinKey-0"
-                    theme: pad.theme
-                    guard: pad.controller.guard
-                    width: pad.keyWidth
-                    height: pad.keyHeight
+                    theme: root.theme
+                    guard: root.guard
+                    width: root.keyWidth
+                    height: root.keyHeight
                     text: "0"
-                    fontSize: Math.round(pad.labelSize * 1.3)
-                    enabled: pad.keysOn
-                    onActivated: pad.controller.pressDigit("0")
+                    fontSize: Math.round(root.labelSize * 1.3)
+                    enabled: root.keysOn
+                    onActivated: root.pad.pressDigit("0")
                 }
                 KioskButton {
                     objectName: "pinOk"
-                    theme: pad.theme
-                    guard: pad.controller.guard
-                    width: pad.keyWidth
-                    height: pad.keyHeight
+                    theme: root.theme
+                    guard: root.guard
+                    width: root.keyWidth
+                    height: root.keyHeight
                     primary: enabled
-                    text: "OK"
-                    fontSize: pad.labelSize
-                    enabled: pad.keysOn && pad.controller.pinLength >= pad.controller.pinMinLength
-                    onActivated: pad.controller.submitPin()
+                    text: root.pad.texts.ok
+                    fontSize: root.labelSize
+                    enabled: root.keysOn && root.pad.length >= root.pad.minLength
+                    onActivated: root.pad.submit()
                 }
             }
 
             KioskButton {
                 objectName: "pinCancel"
                 width: parent.width
-                height: pad.keyHeight
-                theme: pad.theme
-                guard: pad.controller.guard
-                text: "Cancel"
-                fontSize: pad.labelSize
-                onActivated: pad.controller.cancelPin()
+                height: root.keyHeight
+                theme: root.theme
+                guard: root.guard
+                text: root.pad.texts.cancel
+                fontSize: root.labelSize
+                onActivated: root.pad.cancel()
             }
         }
     }

@@ -6,16 +6,18 @@ Column {
     id: section
 
     required property QtObject controller
+    required property QtObject jobs
+    required property QtObject guard
     required property QtObject theme
 
-    readonly property var settings: controller.settings
+    readonly property var settings: controller.values
     readonly property real labelSize: Math.round(28 * theme.unit)
 
     objectName: "staffSectionSettings"
     spacing: theme.sizes.spacing
 
     Repeater {
-        model: section.controller.settingsNotes
+        model: section.controller.notes
         delegate: StaffText {
             required property string modelData
             required property int index
@@ -48,7 +50,7 @@ Column {
                 required property var modelData
                 objectName: "staffHere-" + (modelData.id || "none")
                 theme: section.theme
-                guard: section.controller.guard
+                guard: section.guard
                 text: modelData.name
                 fontSize: section.labelSize
                 checked: section.settings.locationId === modelData.id
@@ -78,7 +80,7 @@ Column {
         KioskButton {
             objectName: "staffIdleLess"
             theme: section.theme
-            guard: section.controller.guard
+            guard: section.guard
             text: "−"
             accessibleName: "Less time"
             width: Math.round(96 * section.theme.unit)
@@ -98,7 +100,7 @@ Column {
         KioskButton {
             objectName: "staffIdleMore"
             theme: section.theme
-            guard: section.controller.guard
+            guard: section.guard
             text: "+"
             accessibleName: "More time"
             width: Math.round(96 * section.theme.unit)
@@ -124,7 +126,7 @@ Column {
                 required property var modelData
                 objectName: "staffLang-" + (modelData.code || "none")
                 theme: section.theme
-                guard: section.controller.guard
+                guard: section.guard
                 text: modelData.name
                 fontSize: section.labelSize
                 checked: section.settings.defaultLanguage === modelData.code
@@ -136,11 +138,11 @@ Column {
     KioskButton {
         objectName: "staffSaveSettings"
         theme: section.theme
-        guard: section.controller.guard
+        guard: section.guard
         primary: enabled
         text: "Save settings"
         fontSize: section.labelSize
         enabled: section.settings.dirty
-        onActivated: section.controller.saveSettings()
+        onActivated: section.controller.save()
     }
 }

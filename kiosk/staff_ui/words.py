@@ -1,0 +1,28 @@
+"""Plain words for staff: times, dates, and one sentence about a failed action."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kiosk.content.problems import BundleError
+
+
+def plain_time(when: dt.datetime | None) -> str:
+    """'21 Nov 2026, 09:30' in the kiosk's local time."""
+    if when is None:
+        return ""
+    local = when.astimezone() if when.tzinfo else when
+    return f"{local.day} {local:%b %Y, %H:%M}"
+
+
+def plain_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def reason_of(exc: BaseException) -> str:
+    """One sentence for staff about a failed action."""
+    if isinstance(exc, BundleError):
+        return exc.summary
+    if isinstance(exc, OSError):
+        return f"The disk reported an error ({exc.strerror or exc})."
+    return f"Something went wrong ({type(exc).__name__}); the staff log has the details."
