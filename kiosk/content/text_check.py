@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from kiosk.content.problems import Problem, Problems
+
 MAX_WORD_CHARS = 40
 MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 1024
@@ -53,14 +55,20 @@ def text_problems(text: str, *, prose: bool = True) -> list[str]:
     return problems
 
 
-def page_problems(source: str) -> Iterator[tuple[int, str]]:
-    """(line number, problem) for a page's Markdown source."""
+def page_problems(source: str, rel: str) -> Iterator[Problem]:
+    """Every problem of a page's Markdown source, by line."""
     for number, line in enumerate(source.splitlines(), start=1):
         for problem in text_problems(line):
-            yield number, problem
+            yield Problem("error", rel, f"line {number}", problem)
 
 
-def manifest_problems(raw: Any, where: str = "") -> Iterator[tuple[str, str]]:
+def manifest_problems(raw: Any) -> Iterator[Problem]:
+    """Every problem of the strings in the parsed bundle.toml (and of its website's QR code)."""
+    for where, message in _field_problems(raw, ""):
+        yield Problem("error", "bundle.toml", where, message)
+
+
+def _field_problems(raw: Any, where: str) -> Iterator[tuple[str, str]]:
     """(field path, problem) for every string in the parsed bundle.toml."""
     if isinstance(raw, dict):
         for key, value in raw.items():
@@ -69,7 +77,7 @@ def manifest_problems(raw: Any, where: str = "") -> Iterator[tuple[str, str]]:
                 for problem in text_problems(value, prose=key not in _NOT_PROSE):
                     yield path, problem
             else:
-                yield from manifest_problems(value, path)
+                yield from _field_problems(value, path)
     elif isinstance(raw, list):
         for index, value in enumerate(raw):
             path = f"{where}[{index}]"
@@ -77,7 +85,7 @@ def manifest_problems(raw: Any, where: str = "") -> Iterator[tuple[str, str]]:
                 for problem in text_problems(value, prose=False):
                     yield path, problem
             else:
-                yield from manifest_problems(value, path)
+                yield from _field_problems(value, path)
     if where == "" and isinstance(raw, dict):
         yield from _website_problems(raw.get("organization"))
 
@@ -109,3 +117,11 @@ def path_problem(rel: str) -> str | None:
                 "name may have"
             )
     return None
+
+
+def path_refused(problems: Problems, rel: str, owner: str) -> bool:
+    """Reports a path the file system could not look up (in bundle.toml's `owner` field)."""
+    problem = path_problem(rel)
+    if problem is not None:
+        problems.error("bundle.toml", owner, problem)
+    return problem is not None

@@ -84,8 +84,7 @@ class _Validator:
     # -- files ---------------------------------------------------------------------------
     def _file(self, rel: str, owner: str, *, what: str = "file") -> Path | None:
         """The referenced file, or None after reporting why it cannot be used."""
-        if (too_long := text_check.path_problem(rel)) is not None:
-            self.problems.error(MANIFEST_NAME, owner, too_long)
+        if text_check.path_refused(self.problems, rel, owner):
             return None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or rel != pure.as_posix():
@@ -117,8 +116,7 @@ class _Validator:
         self, stem: str, owner: str, lang: str, kind: PageKind | None
     ) -> PageText | None:
         rel = f"{stem}.{lang}.md"
-        if (too_long := text_check.path_problem(rel)) is not None:
-            self.problems.error(MANIFEST_NAME, f"{owner}.text", too_long)
+        if text_check.path_refused(self.problems, rel, f"{owner}.text"):
             return None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
@@ -142,8 +140,7 @@ class _Validator:
         except UnicodeDecodeError:
             self.problems.error(rel, f"{owner} ({lang})", "page file must be UTF-8 text")
             return None
-        for line, message in text_check.page_problems(source):
-            self.problems.error(rel, f"line {line}", message)
+        self.problems.extend(text_check.page_problems(source, rel))
         for issue in check_subset(source):
             self.problems.error(rel, f"line {issue.line}", issue.message)
         page, issues = split_page(source)
@@ -247,8 +244,7 @@ class _Validator:
             self.problems.error(MANIFEST_NAME, "", f"not valid TOML: {exc}")
             return None
 
-        for where, message in text_check.manifest_problems(raw):
-            self.problems.error(MANIFEST_NAME, where, message)
+        self.problems.extend(text_check.manifest_problems(raw))
         manifest: Manifest | None = None
         try:
             manifest = Manifest.model_validate(raw)

@@ -21,12 +21,10 @@ import contextlib
 import datetime as dt
 import errno
 import functools
-import itertools
 import json
 import os
 import secrets
 import shutil
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,9 +53,6 @@ MAX_READY_COPY_BYTES = 64 * 1024 * 1024  # a ready copy is the rendered text: fa
 STATE_NAME = "state.json"
 BUNDLE_SUFFIX = ".kbundle"
 MIN_SPARE_BYTES = 4 * 1024 * 1024  # free space left over after an install, at the least
-MAX_FOUND = 50  # bundles listed from removable drives
-MAX_SCANNED = 2_000  # directory entries read per folder
-SCAN_SECONDS = 2.0
 
 Source = Literal["installed", "previous", "builtin"]
 Progress = Callable[[int, int], None]
@@ -236,43 +231,34 @@ def reviews_due(info: VerifiedBundle, today: dt.date) -> tuple[ReviewDue, ...]:
     return tuple(ReviewDue(page_id, r.due) for page_id, r in pages if r.due <= today)
 
 
-def find_bundles(
-    folders: Sequence[Path], *, clock: Callable[[], float] = time.monotonic
-) -> list[Path]:
+def find_bundles(folders: Sequence[Path]) -> list[Path]:
     """`.kbundle` files in each folder and one level below it (a USB stick's top folders).
 
-    Bounded so that a hostile or huge stick cannot freeze the Import screen: at most
-    MAX_FOUND bundles, MAX_SCANNED entries per folder, SCAN_SECONDS in all. Unreadable folders
-    are skipped: a drive can vanish or refuse access while it is scanned.
+    Unreadable folders are skipped: a drive can vanish or refuse access while it is scanned.
     """
     found: list[Path] = []
-    deadline = clock() + SCAN_SECONDS
+    seen: set[Path] = set()
 
     def entries(folder: Path) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(folder) as it:
-                return sorted(itertools.islice(it, MAX_SCANNED), key=lambda e: e.name)
+                return sorted(it, key=lambda e: e.name)
         except OSError:
             return []
 
-    def done() -> bool:
-        return len(found) >= MAX_FOUND or clock() > deadline
-
     for folder in folders:
         for entry in entries(folder):
-            if done():
-                break
             try:
                 if entry.name.startswith("."):
                     continue
                 if entry.is_dir():
-                    inner = [e for e in entries(Path(entry.path)) if _is_bundle_file(e)]
-                    found.extend(Path(e.path) for e in inner[: MAX_FOUND - len(found)])
+                    for inner in entries(Path(entry.path)):
+                        if _is_bundle_file(inner):
+                            found.append(Path(inner.path))
                 elif _is_bundle_file(entry):
                     found.append(Path(entry.path))
             except OSError:
                 continue
-    seen: set[Path] = set()
     out = []
     for path in found:
         key = path.resolve()
