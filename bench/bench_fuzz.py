@@ -26,7 +26,7 @@ def main() -> int:
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # a damaged startup.json is logged on every state case
 
-    from kiosk.content.distribution import build_bundle
+    from kiosk.content.authoring import build_bundle
     from kiosk.content.signing import generate_keypair, load_private_key, load_public_key
     from tests.content.bundle_factory import write_bundle
     from tests.store import fuzzing

@@ -353,8 +353,6 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        import kiosk.ui  # noqa: F401  (PySide6 6.12 on CPython 3.11: kiosk/ui/_pyside_fix.py)
-
         {
             "bare-start": lambda: child_bare_start(),
             "bare-taps": lambda: child_bare_taps(args.count),

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.content.distribution import build_bundle  # noqa: E402
+from kiosk.content.authoring import build_bundle  # noqa: E402
 from kiosk.content.signing import generate_keypair, load_private_key  # noqa: E402
 from tests.content.bundle_factory import write_bundle  # noqa: E402
 
@@ -36,11 +36,11 @@ MB = 1_000_000
 NOTICE_FILES = 4
 CHUNK = 1024 * 1024
 
-BASELINE = "import kiosk.content.distribution, kiosk.content.signing"
+BASELINE = "import kiosk.content.verify, kiosk.content.signing"
 VERIFY = """
 import resource, sys, time
 from pathlib import Path
-from kiosk.content.distribution import verify_bundle
+from kiosk.content.verify import verify_bundle
 from kiosk.content.signing import load_public_key
 
 key = load_public_key(Path(sys.argv[1]))

@@ -1,21 +1,27 @@
-"""Where things are: bundled resources (source checkout or frozen build) and the data folder."""
+"""Where things are: resources shipped with the package, and the data folder."""
 
 from __future__ import annotations
 
 import os
-import sys
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "clinic-kiosk"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 
 
+def package_dir(package: str, name: str) -> Path:
+    """A folder shipped inside a kiosk package, through importlib.resources: the same call finds it
+    in a checkout, an installed wheel and a PyInstaller build (which unpacks it to `_MEIPASS`)."""
+    found = resources.files(package) / name
+    if not isinstance(found, Path):  # e.g. a zipped install: Qt and the store need real files
+        raise RuntimeError(f"{package}/{name} is not a folder on disk: {found!r}")
+    return found
+
+
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the package in a checkout, in `_MEIPASS` when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root is not None:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The top-level `resources/` folder, shipped as `kiosk/_resources` (a link in a checkout)."""
+    return package_dir("kiosk", "_resources")
 
 
 def default_bundle_dir() -> Path:
@@ -24,7 +30,7 @@ def default_bundle_dir() -> Path:
 
 
 def qml_dir() -> Path:
-    return Path(__file__).resolve().parent / "ui" / "qml"
+    return package_dir("kiosk.ui", "qml")
 
 
 def data_dir(override: Path | None = None) -> Path:

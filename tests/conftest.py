@@ -13,8 +13,6 @@ from collections.abc import Iterator
 
 import pytest
 
-import kiosk.ui  # noqa: F401  (PySide6 6.12 on CPython 3.11: see kiosk/ui/_pyside_fix.py)
-
 
 @pytest.fixture(autouse=True)
 def _no_leftover_qt_timers() -> Iterator[None]:

@@ -381,8 +381,11 @@ def _make_home_after_first_frame(window: QQuickWindow) -> None:
     """The attract screen shows first; Home (nine illustrations) is built right after."""
 
     def make_home() -> None:
-        window.frameSwapped.disconnect(make_home)
         QMetaObject.invokeMethod(window, "ensureHome")
 
-    # Queued: with a threaded render loop the signal comes from the render thread.
-    window.frameSwapped.connect(make_home, Qt.ConnectionType.QueuedConnection)
+    # Queued: with a threaded render loop the signal comes from the render thread. Single shot:
+    # Qt drops the connection at the first frame, so a second frame queued before the slot runs
+    # calls nothing (a disconnect in the slot warned then).
+    kinds = Qt.ConnectionType.QueuedConnection.value | Qt.ConnectionType.SingleShotConnection.value
+    once = Qt.ConnectionType(kinds)  # PySide's enums have no `|` of their own
+    window.frameSwapped.connect(make_home, once)

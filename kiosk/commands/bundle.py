@@ -14,7 +14,7 @@ from kiosk.content.problems import BundleError
 if TYPE_CHECKING:
     from kiosk.content.signing import KeyFileError
 
-# The schema, validation, distribution and signing modules are imported by the commands that
+# The schema, validation, authoring, verify and signing modules are imported by the commands that
 # use them: `kiosk` without a sub-command builds this parser too, and the patient app's start
 # must not load pydantic or cryptography (bench/bench_ui.py).
 
@@ -42,6 +42,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     build.add_argument(
         "--no-readability", action="store_true", help="skip the reading-level checks"
     )
+    build.add_argument(
+        "--release",
+        action="store_true",
+        help="refuse a bundle with draft pages (no clinician's review recorded)",
+    )
     build.set_defaults(handler=cmd_build)
 
     seal = actions.add_parser(
@@ -62,6 +67,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     verify.set_defaults(handler=cmd_verify)
 
     _add_store_actions(actions)
+    _add_review_sheet(actions)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -72,7 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"kiosk bundle validate: {path} does not exist")
         return 2
     if path.is_file():
-        from kiosk.content.distribution import validate_archive
+        from kiosk.commands.archive_lint import validate_archive
 
         _, problems = validate_archive(path, readability_checks=not args.no_readability)
         if _print_signature(path, args.data_dir) == "bad":
@@ -125,7 +131,7 @@ def _refused(exc: BundleError | KeyFileError) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import build_bundle
+    from kiosk.content.authoring import build_bundle
     from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("build", args.src, args.key, args.out.absolute().parent):
@@ -136,6 +142,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             load_private_key(args.key),
             args.out,
             readability_checks=not args.no_readability,
+            release=args.release,
         )
     except (BundleError, KeyFileError) as exc:
         return _refused(exc)
@@ -150,7 +157,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import seal_folder
+    from kiosk.content.authoring import seal_folder
     from kiosk.content.signing import KeyFileError, load_private_key
 
     if _missing("seal", args.src, args.key):
@@ -169,8 +176,8 @@ def cmd_seal(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from kiosk.content.distribution import verify_bundle, verify_folder
     from kiosk.content.signing import KeyFileError, load_public_key
+    from kiosk.content.verify import verify_bundle, verify_folder
 
     path: Path = args.path
     if _missing("verify", path, *args.trust):
@@ -334,4 +341,32 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         return _refused(exc)
     where = " (the built-in content)" if active.source == "builtin" else ""
     print(f"Rolled back: {active.id} version {active.version}{where} is now active.")
+    return 0
+
+
+# -- the clinical review sheet -----------------------------------------------------------------
+
+
+def _add_review_sheet(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sheet = actions.add_parser(
+        "review-sheet",
+        help="write a printable HTML review sheet of every page, for a clinician to sign",
+    )
+    sheet.add_argument("src", type=Path, metavar="BUNDLE", help="the authoring folder")
+    sheet.add_argument("-o", "--out", type=Path, required=True, help="the .html file to write")
+    sheet.set_defaults(handler=cmd_review_sheet)
+
+
+def cmd_review_sheet(args: argparse.Namespace) -> int:
+    from kiosk.atomic import write_bytes
+    from kiosk.content.review_sheet import review_sheet
+
+    if _missing("review-sheet", args.src, args.out.absolute().parent):
+        return 2
+    try:
+        document = review_sheet(args.src)
+    except BundleError as exc:
+        return _refused(exc)
+    write_bytes(args.out, document.encode("utf-8"))
+    print(f"Wrote {args.out}. Open it in a web browser to read it or print it.")
     return 0

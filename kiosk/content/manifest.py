@@ -1,25 +1,22 @@
 """The authoring manifest (`bundle.toml`): its schema as pydantic models.
 
 Every model forbids unknown keys, so a typo such as `ilustration` is reported instead of being
-silently ignored.
+silently ignored. `Review`, `Organization` and `Location` are the app's own dataclasses
+(kiosk/content/bundle.py), validated as they are.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from kiosk.content.patterns import ID_MAX_LENGTH, ID_PATTERN, LANG_PATTERN
+from kiosk.content.bundle import Id, LangCode, Location, Organization, Review, ShortText
 
 FORMAT = 1
 MANIFEST_NAME = "bundle.toml"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
-LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
 RelPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_\-./]+$", max_length=200)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 # Every text of the app's chrome; each bundle language must define all of them.
 UI_KEYS: tuple[str, ...] = (
@@ -46,6 +43,8 @@ UI_KEYS: tuple[str, ...] = (
     "phone",
     "hours",
     "call_for_details",
+    "callout_emergency",
+    "callout_doctor",
     "jump_to_questions",
     "one_moment",
     "section_what_it_is",
@@ -69,20 +68,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Review(_Strict):
-    by: ShortText
-    on: dt.date
-    due: dt.date
-
-
-class Organization(_Strict):
-    name: ShortText
-    website: Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
-
-
 class Disclaimer(_Strict):
     text: RelPath
-    review: Review
+    review: Review = Review()
+    names_emergency: bool = Field(
+        default=False,
+        description="The text names an emergency: every language must have a [!EMERGENCY] callout",
+    )
 
 
 class Page(_Strict):
@@ -91,20 +83,11 @@ class Page(_Strict):
         description="Page files without the language: `pages/x` means pages/x.<lang>.md"
     )
     illustration: RelPath
-    review: Review
-
-
-class Location(_Strict):
-    id: Id
-    town: ShortText
-    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    county: ShortText | None = None
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
-    address: ShortText | None = None
-    phone: ShortText | None = None
-    hours: ShortText | None = None
-    notes: dict[LangCode, ShortText] | None = None
+    review: Review = Review()
+    names_emergency: bool = Field(
+        default=False,
+        description="The page names an emergency: every language must have a [!EMERGENCY] callout",
+    )
 
 
 class Manifest(_Strict):

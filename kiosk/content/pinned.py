@@ -16,15 +16,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.atomic import write_bytes
-from kiosk.content.distribution import (
-    VerifiedBundle,
-    parse_manifest,
-    seal_folder,
-    verified_files,
-)
+from kiosk.content.authoring import seal_folder
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import read_seal
+from kiosk.content.signed_manifest import VerifiedBundle, parse_manifest
 from kiosk.content.trust_roots import check_pin
+from kiosk.content.verify import verified_files
 
 PIN_MODULE = Path(__file__).resolve().parent.parent / "builtin_pin.py"
 

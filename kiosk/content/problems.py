@@ -49,6 +49,14 @@ class Problems:
         return not self.errors
 
 
+def field_path(loc: Iterable[int | str]) -> str:
+    """('treatments', 2, 'review', 'due') -> 'treatments[2].review.due'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 class BundleError(Exception):
     """A bundle that cannot be used, with every problem found in it."""
 

@@ -1,4 +1,9 @@
-"""Readability scores for page text, with textstat (pinned to 0.7.8, which works offline)."""
+"""Readability scores for page text.
+
+English: Flesch-Kincaid grade from textstat (pinned to 0.7.8, which works offline). Spanish:
+Fernández Huerta and Szigriszt-Pazos (INFLESZ) on syllables counted by kiosk/content/spanish.py,
+because textstat's Spanish count (pyphen's hyphenation points) runs short and flatters a page.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,22 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-# English: Flesch-Kincaid grade. Spanish: Fernández Huerta reading ease.
+from kiosk.content import spanish
+
 EN_GRADE_WARN = 6.0
 EN_GRADE_ERROR = 8.0
 ES_HUERTA_ERROR = 70.0
+# INFLESZ calls 65-80 "bastante fácil"; below it a page is "normal" for adults: worth a look.
+ES_INFLESZ_WARN = 65.0
 
 _md = MarkdownIt("commonmark")
 _TERMINAL = re.compile(r"[.!?:;…]$")
+# The marker line of a callout ("> [!EMERGENCY]") is a label the app draws, not prose.
+_CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
 
 
 def prose_for_scoring(markdown: str) -> str:
-    """The sentences a patient reads: paragraphs and list items, headings left out.
+    """The sentences a patient reads: paragraphs, list items and callouts, headings left out.
 
     A list item without closing punctuation is still one sentence for the reader, so it gets a
     full stop; otherwise a bullet list would count as one endless sentence.
@@ -36,6 +46,7 @@ def prose_for_scoring(markdown: str) -> str:
                 for child in token.children or []
                 if child.type in ("text", "softbreak")
             ).strip()
+            text = _CALLOUT_MARKER.sub("", text)
             if text:
                 sentences.append(text if _TERMINAL.search(text) else text + ".")
     return " ".join(sentences)
@@ -49,21 +60,44 @@ class Score:
     expected: str
 
 
-def score(markdown: str, lang: str) -> Score | None:
-    """Scores a page; None for a language we have no measure for (or a page without prose)."""
+def _english(text: str) -> tuple[Score, ...]:
     import textstat  # deferred: it loads its syllable dictionary on import
 
+    textstat.set_lang("en_US")
+    grade = float(textstat.flesch_kincaid_grade(text))
+    level = "error" if grade > EN_GRADE_ERROR else "warning" if grade > EN_GRADE_WARN else "ok"
+    return (Score("Flesch-Kincaid grade", grade, level, f"grade {EN_GRADE_WARN:g} or lower"),)
+
+
+def _spanish(text: str) -> tuple[Score, ...]:
+    counts = spanish.counts(text)
+    if counts is None:
+        return ()
+    huerta = round(spanish.fernandez_huerta(counts), 1)
+    inflesz = round(spanish.szigriszt_pazos(counts), 1)
+    return (
+        Score(
+            "Fernández Huerta",
+            huerta,
+            "error" if huerta < ES_HUERTA_ERROR else "ok",
+            f"{ES_HUERTA_ERROR:g} or higher",
+        ),
+        Score(
+            "Szigriszt-Pazos (INFLESZ)",
+            inflesz,
+            "warning" if inflesz < ES_INFLESZ_WARN else "ok",
+            f"{ES_INFLESZ_WARN:g} or higher",
+        ),
+    )
+
+
+def scores(markdown: str, lang: str) -> tuple[Score, ...]:
+    """Every score of a page; empty for a language we have no measure for (or no prose)."""
     text = prose_for_scoring(markdown)
     if not text:
-        return None
+        return ()
     if lang == "en":
-        textstat.set_lang("en_US")
-        grade = float(textstat.flesch_kincaid_grade(text))
-        level = "error" if grade > EN_GRADE_ERROR else "warning" if grade > EN_GRADE_WARN else "ok"
-        return Score("Flesch-Kincaid grade", grade, level, f"grade {EN_GRADE_WARN:g} or lower")
+        return _english(text)
     if lang == "es":
-        textstat.set_lang("es")
-        ease = float(textstat.fernandez_huerta(text))
-        level = "error" if ease < ES_HUERTA_ERROR else "ok"
-        return Score("Fernández Huerta", ease, level, f"{ES_HUERTA_ERROR:g} or higher")
-    return None
+        return _spanish(text)
+    return ()

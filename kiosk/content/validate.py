@@ -5,42 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from kiosk.content import bundle as runtime
 from kiosk.content import readability, text_check
-from kiosk.content.bundle import Bundle, ContentPage, PageKind, PageText
+from kiosk.content.bundle import Bundle, ContentPage, Location, PageKind, PageText
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
 from kiosk.content.manifest import (
     MANIFEST_NAME,
     SECTIONS,
     UI_KEYS,
     Disclaimer,
-    Location,
     Manifest,
     Page,
-    Review,
 )
-from kiosk.content.markup import check_subset, split_page
-from kiosk.content.problems import BundleError, Problems
+from kiosk.content.markup import check_subset, has_callout, split_page
+from kiosk.content.problems import BundleError, Problems, field_path
 from kiosk.content.qr import qr_rows
 
 MAX_PAGE_BYTES = 64 * 1024
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 # Files the distribution form adds; the authoring folder never references them.
 DISTRIBUTION_FILES = frozenset({"manifest.json", "manifest.sig"})
-
-
-def field_path(loc: Iterable[int | str]) -> str:
-    """('treatments', 2, 'review', 'due') -> 'treatments[2].review.due'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _schema_problems(
@@ -58,14 +47,15 @@ def _schema_problems(
         problems.error(MANIFEST_NAME, field_path(loc), message)
 
 
-def _valid_items(raw: Any, model: type[BaseModel]) -> list[tuple[int, Any]]:
+def _valid_items(raw: Any, model: type[Any]) -> list[tuple[int, Any]]:
     """The elements of a list that are valid on their own, so later checks can still run."""
     if not isinstance(raw, list):
         return []
+    adapter: TypeAdapter[Any] = TypeAdapter(model)
     out = []
     for index, item in enumerate(raw):
         try:
-            out.append((index, model.model_validate(item)))
+            out.append((index, adapter.validate_python(item)))
         except ValidationError:
             continue
     return out
@@ -113,7 +103,7 @@ class _Validator:
 
     # -- pages ---------------------------------------------------------------------------
     def _page_text(
-        self, stem: str, owner: str, lang: str, kind: PageKind | None
+        self, stem: str, owner: str, lang: str, entry: Page | Disclaimer, kind: PageKind | None
     ) -> PageText | None:
         rel = f"{stem}.{lang}.md"
         if text_check.path_refused(self.problems, rel, f"{owner}.text"):
@@ -150,13 +140,19 @@ class _Validator:
             return None
         if kind == "treatment":
             self._treatment_sections(page, rel, owner, lang)
+        if entry.names_emergency and not has_callout(page.blocks, "emergency"):
+            self.problems.error(
+                rel,
+                f"{owner} ({lang})",
+                "the page names an emergency (names_emergency = true) but has no "
+                "[!EMERGENCY] callout saying what to do",
+            )
         if self.readability_checks:
-            result = readability.score(source, lang)
-            if result is not None and result.level != "ok":
+            for result in readability.scores(source, lang):
                 message = f"{result.metric} is {result.value:.1f}; expected {result.expected}"
                 if result.level == "error":
                     self.problems.error(rel, f"{owner} ({lang}).readability", message)
-                else:
+                elif result.level == "warning":
                     self.problems.warning(rel, f"{owner} ({lang}).readability", message)
         return page
 
@@ -187,18 +183,30 @@ class _Validator:
 
     def _review(self, page: Page | Disclaimer, owner: str) -> None:
         review = page.review
-        if review.on > review.due:
+        page_id = page.id if isinstance(page, Page) else "disclaimer"
+        if review.is_draft:
+            missing = " and ".join(
+                what
+                for what, value in (("a reviewer (by)", review.by), ("a date (on)", review.on))
+                if value is None
+            )
+            self.problems.warning(
+                MANIFEST_NAME,
+                f"{owner}.review",
+                f"draft: no clinician has reviewed {page_id!r} yet ({missing} missing)",
+            )
+        if review.on is not None and review.due is not None and review.on > review.due:
             self.problems.error(
                 MANIFEST_NAME,
                 f"{owner}.review",
                 "review is due before it was done (on is after due)",
             )
-        if review.on > self.today:
+        if review.on is not None and review.on > self.today:
             # A warning: a kiosk whose clock is wrong must not refuse good content.
             self.problems.warning(
                 MANIFEST_NAME, f"{owner}.review.on", f"review date {review.on} is in the future"
             )
-        if review.due < self.today:
+        if review.due is not None and review.due < self.today:
             self.problems.warning(
                 MANIFEST_NAME, f"{owner}.review.due", f"review was due on {review.due}"
             )
@@ -214,21 +222,23 @@ class _Validator:
             seen.add(page.id)
             self._image(page.illustration, f"{owner}.illustration")
             self._review(page, owner)
-            texts = {lang: self._page_text(page.text, owner, lang, kind) for lang in self.languages}
+            texts = {
+                lang: self._page_text(page.text, owner, lang, page, kind) for lang in self.languages
+            }
             if all(texts.values()):
                 pages.append(
                     ContentPage(
                         id=page.id,
                         kind=kind,
                         illustration=self.root / page.illustration,
-                        review=runtime_review(page.review),
+                        review=page.review,
                         text={lang: text for lang, text in texts.items() if text},
                     )
                 )
         return pages
 
     # -- the whole -----------------------------------------------------------------------
-    def run(self) -> Bundle | None:
+    def _read_toml(self) -> dict[str, Any] | None:
         manifest_path = self.root / MANIFEST_NAME
         if not self.root.is_dir():
             self.problems.error(str(self.root), "", "not a folder")
@@ -239,11 +249,37 @@ class _Validator:
             )
             return None
         try:
-            raw = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+            return tomllib.loads(manifest_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             self.problems.error(MANIFEST_NAME, "", f"not valid TOML: {exc}")
             return None
 
+    def _disclaimer(self, raw: Any) -> tuple[Disclaimer | None, dict[str, PageText]]:
+        texts: dict[str, PageText] = {}
+        try:
+            disclaimer = Disclaimer.model_validate(raw)
+        except ValidationError:
+            return None, texts
+        self._review(disclaimer, "disclaimer")
+        for lang in self.languages:
+            text = self._page_text(disclaimer.text, "disclaimer", lang, disclaimer, None)
+            if text is not None:
+                texts[lang] = text
+        return disclaimer, texts
+
+    def _other_files(self, raw: dict[str, Any]) -> None:
+        if isinstance(raw.get("locations_illustration"), str):
+            self._image(raw["locations_illustration"], "locations_illustration")
+        notices = raw.get("notices")
+        for index, notice in enumerate(notices if isinstance(notices, list) else []):
+            if isinstance(notice, str):
+                self._file(notice, f"notices[{index}]")
+        self._unreferenced()
+
+    def run(self) -> Bundle | None:
+        raw = self._read_toml()
+        if raw is None:
+            return None
         self.problems.extend(text_check.manifest_problems(raw))
         manifest: Manifest | None = None
         try:
@@ -265,44 +301,26 @@ class _Validator:
         seen: set[str] = set()
         about = self._pages(raw.get("about"), "about", "about", seen)
         treatments = self._pages(raw.get("treatments"), "treatments", "treatment", seen)
-        disclaimer_texts: dict[str, PageText] = {}
-        try:
-            disclaimer = Disclaimer.model_validate(raw.get("disclaimer"))
-        except ValidationError:
-            disclaimer = None
-        if disclaimer is not None:
-            self._review(disclaimer, "disclaimer")
-            for lang in self.languages:
-                text = self._page_text(disclaimer.text, "disclaimer", lang, None)
-                if text is not None:
-                    disclaimer_texts[lang] = text
+        disclaimer, disclaimer_texts = self._disclaimer(raw.get("disclaimer"))
         self._locations(raw.get("locations"))
-        if isinstance(raw.get("locations_illustration"), str):
-            self._image(raw["locations_illustration"], "locations_illustration")
-        notices = raw.get("notices")
-        for index, notice in enumerate(notices if isinstance(notices, list) else []):
-            if isinstance(notice, str):
-                self._file(notice, f"notices[{index}]")
-        self._unreferenced()
+        self._other_files(raw)
 
-        if manifest is None or not self.problems.ok:
+        if manifest is None or disclaimer is None or not self.problems.ok:
             return None
         return Bundle(
             root=self.root,
             id=manifest.id,
             version=manifest.version,
             languages=tuple(manifest.languages),
-            organization=runtime.Organization(
-                name=manifest.organization.name,
-                website=manifest.organization.website,
-                website_qr=qr_rows(manifest.organization.website),
-            ),
+            organization=manifest.organization,
+            website_qr=qr_rows(manifest.organization.website),
             locations_illustration=manifest.locations_illustration,
-            locations=tuple(runtime_location(location) for location in manifest.locations),
+            locations=tuple(manifest.locations),
             ui_text={lang: dict(texts) for lang, texts in manifest.ui.items()},
             about=tuple(about),
             treatments=tuple(treatments),
             disclaimer=disclaimer_texts,
+            disclaimer_review=disclaimer.review,
         )
 
     def _check_ui(self, ui: Any) -> None:
@@ -358,25 +376,6 @@ class _Validator:
                 self.problems.error(
                     rel, "", "file is not referenced by bundle.toml (remove it or list it)"
                 )
-
-
-def runtime_review(review: Review) -> runtime.Review:
-    return runtime.Review(by=review.by, on=review.on, due=review.due)
-
-
-def runtime_location(location: Location) -> runtime.Location:
-    return runtime.Location(
-        id=location.id,
-        town=location.town,
-        state=location.state,
-        lat=location.lat,
-        lon=location.lon,
-        county=location.county,
-        address=location.address,
-        phone=location.phone,
-        hours=location.hours,
-        notes=dict(location.notes) if location.notes is not None else None,
-    )
 
 
 def validate_folder(

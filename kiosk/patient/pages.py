@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+import html
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,16 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from kiosk.content.bundle import Bundle, ContentPage
+from kiosk.content.bundle import (
+    Blocks,
+    Bundle,
+    Callout,
+    ContentPage,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Spans,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,58 +38,84 @@ def file_url(path: Path) -> str:
     return QUrl.fromLocalFile(str(path)).toString()
 
 
-_BLOCK_TAG = re.compile(r"<(/?)(p|ul)>")
-_ITEM_TAG = re.compile(r"<(/?)(li|ul)>")
+# Space before a row, in font heights: between paragraphs, and between the items of a tight list.
+PARAGRAPH_GAP = 0.7
+ITEM_GAP = 0.3
 
 
-def _top_level(html: str, pattern: re.Pattern[str], outer: str) -> list[str]:
-    """The top-level `<outer>...</outer>` elements of `html` (nested ones stay inside)."""
+def styled(spans: Spans) -> str:
+    """The app's own formatting of parsed spans for Text.StyledText. Every character from the
+    bundle is escaped, so no markup it contains can reach Qt's rich-text engine."""
     out: list[str] = []
-    depth = 0
-    start = 0
-    for match in pattern.finditer(html):
-        if match.group(1) != "/":
-            if depth == 0 and match.group(2) == outer:
-                start = match.start()
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0 and match.group(2) == outer:
-                out.append(html[start : match.end()])
-    return out if depth == 0 else []
+    for span in spans:
+        text = html.escape(span.text, quote=False)
+        if span.emphasis:
+            text = f"<i>{text}</i>"
+        if span.strong:
+            text = f"<b>{text}</b>"
+        out.append(text)
+    return "".join(out).strip()
 
 
-def blocks(html: str) -> list[dict[str, str]]:
-    """Rendered page HTML as paragraphs and list items, one Text item each, so the page can put
-    space between paragraphs and hang the lines of a bullet (Text.StyledText does neither)."""
-    out: list[dict[str, str]] = []
-    for block in _blocks_in_order(html):
-        if block.startswith("<ul>"):
-            inner = block[len("<ul>") : -len("</ul>")]
-            for item in _top_level(inner, _ITEM_TAG, "li"):
-                out.append({"kind": "li", "html": item[len("<li>") : -len("</li>")]})
+def _row(style: str, depth: int, spans: Spans, gap: float, marker: str = "") -> dict[str, Any]:
+    return {
+        # Paragraphs.qml picks the delegate by kind: a numbered item needs a Text for its number
+        "kind": "text" if marker in ("", "bullet") else "number",
+        "style": style,  # "p", "h" or "item"
+        "depth": depth,  # indentation, in list levels
+        "marker": marker,  # "" (none), "bullet" or a number such as "3."
+        "gap": gap,
+        "text": styled(spans),
+    }
+
+
+def _list_rows(block: ListBlock, depth: int, first_gap: float) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    between = PARAGRAPH_GAP if block.loose else ITEM_GAP
+    for number, item in enumerate(block.items, start=block.start):
+        marker = f"{number}." if block.ordered else "bullet"
+        gap = first_gap if not rows else between
+        head, rest = (
+            (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (None, item)
+        )
+        rows.append(_row("item", depth, head.spans if head else (), gap, marker))
+        rows += _rows(rest, depth + 1, between)
+    return rows
+
+
+def _rows(blocks: Blocks, depth: int, gap: float) -> list[dict[str, Any]]:
+    """Blocks as the rows Paragraphs.qml draws: lists flattened, nesting kept as indentation."""
+    rows: list[dict[str, Any]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            rows.append(_row("p", depth, block.spans, gap))
+        elif isinstance(block, Heading):
+            rows.append(_row("h", depth, block.spans, gap))
+        elif isinstance(block, ListBlock):
+            rows += _list_rows(block, depth, gap)
+        gap = PARAGRAPH_GAP if depth == 0 else gap
+    return rows
+
+
+def blocks(page_blocks: Blocks, ui: Mapping[str, str]) -> list[dict[str, Any]]:
+    """A page's blocks for Paragraphs.qml: text rows, and callouts holding their own rows."""
+    out: list[dict[str, Any]] = []
+    for block in page_blocks:
+        gap = PARAGRAPH_GAP if out else 0.0
+        if isinstance(block, Callout):
+            out.append(
+                {
+                    "kind": "callout",
+                    "level": block.level,
+                    "label": ui[f"callout_{block.level}"],
+                    "gap": gap,
+                    "rows": _rows(block.blocks, 0, 0.0),
+                }
+            )
         else:
-            out.append({"kind": "p", "html": block[len("<p>") : -len("</p>")]})
-    if not out and html.strip():
-        return [{"kind": "p", "html": html}]
+            row = _rows((block,), 0, gap)
+            out += row
     return out
-
-
-def _blocks_in_order(html: str) -> list[str]:
-    """The top-level paragraphs and lists, in document order."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for match in _BLOCK_TAG.finditer(html):
-        if match.group(1) != "/":
-            if depth == 0:
-                start = match.start()
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0:
-                out.append(html[start : match.end()])
-    return out if depth == 0 else []
 
 
 class TileModel(QAbstractListModel):
@@ -185,23 +221,23 @@ class Content(QObject):
         following = group[index + 1] if index + 1 < len(group) else None
         disclaimer = bundle.disclaimer.get(language)
         sections = [
-            {"heading": s.heading, "blocks": blocks(s.html), "questions": s.heading == questions}
+            {
+                "heading": s.heading,
+                "blocks": blocks(s.blocks, ui),
+                "questions": s.heading == questions,
+            }
             for s in text.sections
         ]
         return {
             "id": page.id,
             "kind": page.kind,
             "title": text.title,
-            "summary": blocks(text.summary_html),
+            "summary": blocks(text.summary, ui),
             "illustration": file_url(page.illustration),
             "sections": sections,
             "hasQuestions": any(s["questions"] for s in sections),
             "disclaimerTitle": disclaimer.title if disclaimer else "",
-            "disclaimer": (
-                blocks(disclaimer.summary_html + "".join(s.html for s in disclaimer.sections))
-                if disclaimer
-                else []
-            ),
+            "disclaimer": blocks(disclaimer.blocks, ui) if disclaimer else [],
             "previousId": previous.id if previous else "",
             "previousTitle": previous.text[language].title if previous else "",
             "nextId": following.id if following else "",

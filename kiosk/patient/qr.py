@@ -60,8 +60,7 @@ class QrImageProvider(QQuickImageProvider):
 
     def add_bundle(self, bundle: Bundle) -> None:
         """Serves the bundle's ready-made website code (no segno needed for it)."""
-        organization = bundle.organization
-        self._ready[organization.website] = _matrix(organization.website_qr)
+        self._ready[bundle.organization.website] = _matrix(bundle.website_qr)
 
     def requestImage(self, id: str, size: QSize, requestedSize: QSize) -> QImage:
         # The engine hands over the id as it is in the source URL: still percent-encoded.

@@ -174,6 +174,7 @@ class Staff:
             fallback_reason=active.fallback_reason,
             page_count=info.page_count,
             reviews_due=store_module.reviews_due(info, today),
+            drafts=store_module.draft_pages(info),
             previous=tuple(_folder_label(e.folder) for e in history),
             storage_problem=self.store.storage_problem(),
         )

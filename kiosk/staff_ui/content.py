@@ -16,7 +16,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.staff.service import Activated, Staff
 from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
-from kiosk.staff_ui.words import plain_date, plain_time, reason_of
+from kiosk.staff_ui.words import plain_date, plain_time, reason_of, unreviewed
 from kiosk.store.bundle_store import Description
 
 LOADING: dict[str, Any] = {"loading": True}
@@ -47,6 +47,8 @@ def describe(d: Description) -> dict[str, Any]:
         "pageCount": d.page_count,
         "reviewsDue": [f"{r.page_id}: review was due {plain_date(r.due)}" for r in d.reviews_due],
         "rollbackTarget": target,
+        "draftCount": len(d.drafts),
+        "drafts": unreviewed(d.drafts),
     }
 
 

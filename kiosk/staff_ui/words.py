@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from kiosk.content.problems import BundleError
 
@@ -17,6 +18,14 @@ def plain_time(when: dt.datetime | None) -> str:
 
 def plain_date(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
+
+
+def unreviewed(drafts: Sequence[str]) -> str:
+    """Draft pages in one sentence: patients must not see them before a clinician has."""
+    if not drafts:
+        return "Every page has been reviewed by a clinician."
+    pages = "1 page has" if len(drafts) == 1 else f"{len(drafts)} pages have"
+    return f"{pages} not been reviewed by a clinician: {', '.join(drafts)}."
 
 
 def reason_of(exc: BaseException) -> str:

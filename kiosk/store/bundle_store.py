@@ -42,9 +42,9 @@ from kiosk.store.secret import SecretKey, private_dir, secret_dir
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    from kiosk.content.distribution import VerifiedBundle
+    from kiosk.content.signed_manifest import VerifiedBundle
 
-# kiosk.content.distribution, kiosk.content.validate and kiosk.content.signing are imported
+# kiosk.content.verify, kiosk.content.validate and kiosk.content.signing are imported
 # where they are used: they load the schema (pydantic), the Markdown parser and cryptography,
 # which the patient app's start skips when its bundle has a ready copy (bench/bench_ui.py).
 
@@ -171,6 +171,7 @@ class Description:
     fallback_reason: str | None
     page_count: int
     reviews_due: tuple[ReviewDue, ...]
+    drafts: tuple[str, ...]  # ids of the pages no clinician has reviewed yet
     previous: tuple[str, ...]  # "<id> version <n>" of the bundles a rollback can return to
     storage_problem: str | None = None  # the data folder cannot be written, for staff
 
@@ -228,7 +229,17 @@ def reviews_due(info: VerifiedBundle, today: dt.date) -> tuple[ReviewDue, ...]:
     manifest = info.manifest
     pages = [(p.id, p.review) for p in (*manifest.about, *manifest.treatments)]
     pages.append(("disclaimer", manifest.disclaimer.review))
-    return tuple(ReviewDue(page_id, r.due) for page_id, r in pages if r.due <= today)
+    return tuple(
+        ReviewDue(page_id, r.due) for page_id, r in pages if r.due is not None and r.due <= today
+    )
+
+
+def draft_pages(info: VerifiedBundle) -> tuple[str, ...]:
+    """Ids of the pages (and "disclaimer") with no named reviewer and date, in bundle order."""
+    manifest = info.manifest
+    pages = [(p.id, p.review) for p in (*manifest.about, *manifest.treatments)]
+    pages.append(("disclaimer", manifest.disclaimer.review))
+    return tuple(page_id for page_id, review in pages if review.is_draft)
 
 
 def find_bundles(folders: Sequence[Path]) -> list[Path]:
@@ -503,7 +514,7 @@ class BundleStore:
             from kiosk.content.pinned import verify_pinned
 
             return verify_pinned(folder, self.builtin_pin)
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         return verify_folder(folder, keys())
 
@@ -644,7 +655,7 @@ class BundleStore:
             state = self.read_state()
         except ValueError:
             raise StoreError("The record of installed bundles is damaged.") from None
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         keys = self.trusted_keys() if state.entries else []
         out = []
@@ -685,6 +696,7 @@ class BundleStore:
             fallback_reason=active.fallback_reason,
             page_count=info.page_count,
             reviews_due=reviews_due(info, today or self.clock().date()),
+            drafts=draft_pages(info),
             previous=tuple(_folder_label(e.folder) for e in history),
             storage_problem=self.storage_problem(),
         )
@@ -696,7 +708,7 @@ class BundleStore:
         unknown signature, tampered or missing file, schema error. A bundle that is valid but
         not newer, or too big for the disk, comes back with `blocked` set instead.
         """
-        from kiosk.content.distribution import verify_bundle
+        from kiosk.content.verify import verify_bundle
 
         keys = self.trusted_keys()
         if not keys:
@@ -783,8 +795,8 @@ class BundleStore:
     def _install(
         self, path: Path, on_progress: Progress | None, preview: Diff | None
     ) -> ActiveBundle:
-        from kiosk.content.distribution import extract_bundle
         from kiosk.content.validate import validate_folder
+        from kiosk.content.verify import extract_bundle
 
         self._ensure_layout()
         if preview is not None and preview.info is not None and preview.path == path:
@@ -891,7 +903,7 @@ class BundleStore:
             ) from None
         if state.active is None:
             raise StoreError("No bundle is installed, so there is nothing to roll back.")
-        from kiosk.content.distribution import verify_folder
+        from kiosk.content.verify import verify_folder
 
         keys = self.trusted_keys()
         skipped: list[str] = []

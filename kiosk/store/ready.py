@@ -28,18 +28,27 @@ from typing import Any
 
 import kiosk
 from kiosk.content.bundle import (
+    CALLOUT_LEVELS,
+    Block,
+    Blocks,
     Bundle,
+    Callout,
     ContentPage,
+    Heading,
+    ListBlock,
     Location,
     Organization,
     PageText,
+    Paragraph,
     Review,
     Section,
+    Span,
+    Spans,
 )
 from kiosk.content.qr_matrix import is_qr_rows
 from kiosk.content.sealed import Digest
 
-READY_FORMAT = 2  # 2: authenticated with a key kept outside the data folder
+READY_FORMAT = 3  # 2: typed page blocks, drafts; 3: authenticated with a key kept elsewhere
 _MAGIC = b"kiosk-ready-copy"
 # The modules whose code decides what a Bundle holds; editing one invalidates every copy.
 # The content modules that turn a folder into a Bundle (and this module, which writes the copy).
@@ -96,17 +105,36 @@ def dump(bundle: Bundle, files: Mapping[str, Digest], seal_digest: str, key: byt
     return _MAGIC + f" {READY_FORMAT} {_mac(key, body)}\n".encode() + body
 
 
+def _spans_json(spans: Spans) -> list[list[Any]]:
+    return [[span.text, span.strong, span.emphasis] for span in spans]
+
+
+def _block_json(block: Block) -> list[Any]:
+    """Each block as a list whose first item names its kind."""
+    if isinstance(block, Paragraph):
+        return ["p", _spans_json(block.spans)]
+    if isinstance(block, Heading):
+        return ["h", _spans_json(block.spans)]
+    if isinstance(block, ListBlock):
+        items = [[_block_json(b) for b in item] for item in block.items]
+        return ["list", block.ordered, block.start, block.loose, items]
+    return ["callout", block.level, [_block_json(b) for b in block.blocks]]
+
+
 def _text_json(text: PageText) -> dict[str, Any]:
     return {
         "title": text.title,
-        "summary_html": text.summary_html,
-        "summary_plain": text.summary_plain,
-        "sections": [[s.heading, s.html, s.plain] for s in text.sections],
+        "summary": [_block_json(b) for b in text.summary],
+        "sections": [[s.heading, [_block_json(b) for b in s.blocks]] for s in text.sections],
     }
 
 
-def _review_json(review: Review) -> list[str]:
-    return [review.by, review.on.isoformat(), review.due.isoformat()]
+def _review_json(review: Review) -> list[str | None]:
+    return [review.by, _iso(review.on), _iso(review.due)]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _page_json(page: ContentPage, root: Path) -> dict[str, Any]:
@@ -142,7 +170,7 @@ def _bundle_json(bundle: Bundle) -> dict[str, Any]:
         "organization": [
             bundle.organization.name,
             bundle.organization.website,
-            list(bundle.organization.website_qr),
+            list(bundle.website_qr),
         ],
         "locations_illustration": bundle.locations_illustration,
         "locations": [_location_json(location) for location in bundle.locations],
@@ -150,6 +178,7 @@ def _bundle_json(bundle: Bundle) -> dict[str, Any]:
         "about": [_page_json(page, bundle.root) for page in bundle.about],
         "treatments": [_page_json(page, bundle.root) for page in bundle.treatments],
         "disclaimer": {lang: _text_json(text) for lang, text in bundle.disclaimer.items()},
+        "disclaimer_review": _review_json(bundle.disclaimer_review),
     }
 
 
@@ -207,18 +236,51 @@ def _opt(value: object) -> str | None:
     return None if value is None else _str(value)
 
 
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, not {type(value).__name__}")
+    return value
+
+
+def _spans(raw: object) -> Spans:
+    return tuple(Span(_str(text), _bool(strong), _bool(em)) for text, strong, em in _list(raw))
+
+
+def _block(raw: object) -> Block:
+    kind, *rest = _list(raw)
+    if kind == "p":
+        return Paragraph(_spans(rest[0]))
+    if kind == "h":
+        return Heading(_spans(rest[0]))
+    if kind == "list":
+        ordered, start, loose, items = rest
+        return ListBlock(
+            _bool(ordered), _int(start), _bool(loose), tuple(_blocks(item) for item in _list(items))
+        )
+    if kind == "callout" and rest[0] in CALLOUT_LEVELS:
+        return Callout(rest[0], _blocks(rest[1]))
+    raise ValueError(f"unknown block {kind!r}")
+
+
+def _blocks(raw: object) -> Blocks:
+    return tuple(_block(item) for item in _list(raw))
+
+
 def _text(raw: Any) -> PageText:
     return PageText(
         title=_str(raw["title"]),
-        summary_html=_str(raw["summary_html"]),
-        summary_plain=_str(raw["summary_plain"]),
-        sections=tuple(Section(_str(h), _str(x), _str(p)) for h, x, p in _list(raw["sections"])),
+        summary=_blocks(raw["summary"]),
+        sections=tuple(Section(_str(h), _blocks(b)) for h, b in _list(raw["sections"])),
     )
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(_str(value))
 
 
 def _review(raw: Sequence[Any]) -> Review:
     by, on, due = _list(raw)
-    return Review(_str(by), dt.date.fromisoformat(on), dt.date.fromisoformat(due))
+    return Review(_opt(by), _date(on), _date(due))
 
 
 def _page(raw: Any, root: Path, kind: str) -> ContentPage:
@@ -259,7 +321,8 @@ def _bundle(raw: Any, root: Path) -> Bundle:
         id=_str(raw["id"]),
         version=_int(raw["version"]),
         languages=tuple(_str(lang) for lang in _list(raw["languages"])),
-        organization=Organization(_str(name), _str(website), website_qr),
+        organization=Organization(_str(name), _str(website)),
+        website_qr=website_qr,
         locations_illustration=_rel(raw["locations_illustration"]),
         locations=tuple(_location(item) for item in _list(raw["locations"])),
         ui_text={
@@ -269,4 +332,5 @@ def _bundle(raw: Any, root: Path) -> Bundle:
         about=tuple(_page(item, root, "about") for item in _list(raw["about"])),
         treatments=tuple(_page(item, root, "treatment") for item in _list(raw["treatments"])),
         disclaimer={_str(lang): _text(text) for lang, text in raw["disclaimer"].items()},
+        disclaimer_review=_review(raw["disclaimer_review"]),
     )

@@ -56,6 +56,11 @@ NORMAL: dict[str, str] = {
     "previewText": "#ffe9a8",
     "qrDark": "#000000",
     "qrLight": "#ffffff",
+    # Callouts in page text: "get help right away" and "call your doctor" (kiosk/ui/qml/Callout.qml)
+    "emergency": "#fde8e6",
+    "emergencyText": "#8f1d14",
+    "doctor": "#e6f0f7",
+    "doctorText": "#1b4a6e",
 }
 
 # High contrast: black background, white and yellow text (all text pairs >= 7:1).
@@ -97,6 +102,10 @@ HIGH_CONTRAST: dict[str, str] = {
     "previewText": "#ffff00",
     "qrDark": "#000000",
     "qrLight": "#ffffff",
+    "emergency": "#000000",
+    "emergencyText": "#ff8f85",
+    "doctor": "#000000",
+    "doctorText": "#8fd0ff",
 }
 
 # Sizes in px at a 1080 px shorter side and 100 % text.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from kiosk.content.distribution import build_bundle
+from kiosk.content.authoring import build_bundle
 from kiosk.content.signing import generate_keypair, key_id, load_private_key, load_public_key
 from tests.content.bundle_factory import write_bundle
 

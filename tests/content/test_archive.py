@@ -21,8 +21,8 @@ from kiosk.content.archive import (
     check_member_name,
     target_path,
 )
-from kiosk.content.distribution import extract_bundle, verify_bundle
 from kiosk.content.problems import BundleError
+from kiosk.content.verify import extract_bundle, verify_bundle
 from tests.content.conftest import KeyPair
 from tests.content.zipcraft import entry, patch_end_record, patch_entry, rewrite_zip, write_zip
 

@@ -12,19 +12,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content.distribution import (
-    MANIFEST_JSON,
-    MANIFEST_SIG,
-    build_bundle,
-    extract_bundle,
-    manifest_bytes,
-    parse_manifest,
-    seal_folder,
-    validate_archive,
-    verify_bundle,
-    verify_folder,
-)
+from kiosk.commands.archive_lint import validate_archive
+from kiosk.content.authoring import build_bundle, seal_folder
 from kiosk.content.problems import BundleError
+from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
+from kiosk.content.signed_manifest import manifest_bytes, parse_manifest
+from kiosk.content.verify import extract_bundle, verify_bundle, verify_folder
 from tests.content import pngcraft
 from tests.content.conftest import BUILT_AT, KeyPair
 from tests.content.zipcraft import members, rewrite_zip

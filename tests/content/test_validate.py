@@ -50,8 +50,11 @@ def test_default_bundle_is_valid_with_readability(capsys: pytest.CaptureFixture[
 
 def test_default_bundle_loads_every_page_in_both_languages(bundle: Path) -> None:
     loaded, problems = validate_folder(bundle, readability_checks=False, today=TODAY)
-    assert problems.items == []
+    assert problems.errors == []
+    # No clinician has reviewed the default pages yet: every one is a draft, a warning.
+    assert all("draft: no clinician has reviewed" in p.message for p in problems.warnings)
     assert loaded is not None
+    assert len(loaded.drafts()) == loaded.page_count() == len(problems.warnings)
     assert loaded.languages == ("en", "es")
     assert [p.id for p in loaded.treatments] == [
         "medications",
@@ -152,9 +155,9 @@ def test_broken_png_and_wrong_image_type(bundle: Path) -> None:
     ("markdown", "reason"),
     [
         ("See [our site](https://town-pt.com).", "link is not allowed"),
-        ("1. first\n2. second", "numbered list is not allowed"),
+        ("```\ncode\n```", "code block is not allowed"),
         ("<b>bold</b> text", "HTML is not allowed"),
-        ("> a quote", "block quote is not allowed"),
+        ("> a quote", "block quote is only allowed as a callout"),
         ("#### Small heading", "heading level 4 is not allowed"),
         ("![x](images/botox.svg)", "image is not allowed"),
     ],
@@ -192,6 +195,33 @@ def test_missing_ui_string_and_placeholder(bundle: Path) -> None:
     assert "ERROR bundle.toml: ui.es.resetting_in: must contain {seconds}" in found
 
 
+PLAIN_TREATMENT = """# Botox shots
+
+A shot can relax a tight muscle. It is given by a doctor. You may need more than one.
+
+## What it is
+
+It is a shot in the muscle. The doctor uses a thin needle. It is quick.
+
+## How it can help
+
+The muscle can feel less tight. You may move with more ease. It can help for a while.
+
+## What to expect
+
+It takes a few days to work. The effect wears off in time. Then you can get another.
+
+## Things to know
+
+Tell your doctor how you feel. Ask about side effects. Keep doing your stretches.
+
+## Questions to ask your doctor or therapist
+
+- Is it right for me?
+- How long will it last?
+"""
+
+
 def test_readability_errors_and_warnings(bundle: Path) -> None:
     hard = (
         "Pharmacological interventions targeting neuromuscular hyperexcitability necessitate "
@@ -200,8 +230,9 @@ def test_readability_errors_and_warnings(bundle: Path) -> None:
     )
     page = bundle / "pages" / "surgery.en.md"
     page.write_text(page.read_text() + "\n" + hard * 3)
+    # A plain page (grade 0.5) with one hard sentence lands between the aim and the limit.
     one_hard_sentence = bundle / "pages" / "botox.en.md"
-    one_hard_sentence.write_text(one_hard_sentence.read_text() + "\n" + hard)
+    one_hard_sentence.write_text(PLAIN_TREATMENT + "\n" + hard)
     dificil = (
         "La administración farmacológica de relajantes musculares requiere una evaluación "
         "interdisciplinaria exhaustiva, individualizada y longitudinal de las consecuencias "
@@ -236,8 +267,9 @@ def test_past_review_date_is_a_warning_not_an_error(
 ) -> None:
     edit(
         bundle / "bundle.toml",
-        "on = 2026-11-20, due = 2027-02-20",
-        "on = 2025-06-01, due = 2026-01-01",
+        'text = "pages/disclaimer"\n',
+        'text = "pages/disclaimer"\n'
+        'review = { by = "A. Clinician, MD", on = 2025-06-01, due = 2026-01-01 }\n',
     )
     assert main(["bundle", "validate", "--no-readability", str(bundle)]) == 0
     out = capsys.readouterr().out

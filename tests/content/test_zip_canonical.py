@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.archive import SafeArchive
-from kiosk.content.distribution import verify_bundle
 from kiosk.content.problems import BundleError
+from kiosk.content.verify import verify_bundle
 from kiosk.content.zip_canon import NOT_CANONICAL
 from tests.content.conftest import KeyPair
 from tests.content.zipcraft import CENTRAL, END, patch_end_record

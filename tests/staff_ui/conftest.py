@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk, build_kiosk
-from kiosk.content.distribution import build_bundle
+from kiosk.content.authoring import build_bundle
 from kiosk.content.signing import generate_keypair, load_private_key
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.service import Staff

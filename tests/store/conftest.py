@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from kiosk.content.distribution import build_bundle
+from kiosk.content.authoring import build_bundle
 from kiosk.content.pinned import seal_builtin
 from kiosk.content.sealed import read_seal
 from kiosk.staff.log import StaffLog

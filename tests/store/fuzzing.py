@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from kiosk.content.distribution import parse_manifest, verify_bundle
 from kiosk.content.images import check_image
 from kiosk.content.problems import BundleError
+from kiosk.content.signed_manifest import parse_manifest
+from kiosk.content.verify import verify_bundle
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings import InvalidSettings, Settings
 from kiosk.statefile import StateFileError, read_json

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.distribution import verify_folder
+from kiosk.content.verify import verify_folder
 from kiosk.store.bundle_store import BundleStore
 from tests.store.conftest import KeyPair, MakeBundle, leftovers
 

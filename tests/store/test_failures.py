@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from kiosk.content.archive import READ_FAILED
-from kiosk.content.distribution import verify_folder
+from kiosk.content.verify import verify_folder
 from kiosk.store.bundle_store import BundleStore, StoreError
 from tests.store.conftest import KeyPair, MakeBundle, copy_tree, leftovers, snapshot
 

@@ -142,6 +142,25 @@ def test_a_copy_with_a_path_out_of_the_folder_is_refused(default_bundle: Bundle)
         ready.load(ready.dump(bundle, {}, SEAL, KEY), default_bundle.root, SEAL, KEY)
 
 
+def test_every_kind_of_block_and_review_reads_back(tmp_path: Path) -> None:
+    from tests.content.bundle_factory import ABOUT, write_bundle
+
+    folder = write_bundle(tmp_path / "b", languages=("en", "es"))
+    extra = (
+        "\n> [!EMERGENCY]\n> Call **911** *now*.\n> - a\n\n> [!DOCTOR]\n> Call.\n\n"
+        "### Small\n\n3. three\n   - nested\n\n4. four\n\n   more\n"
+    )
+    for lang in ("en", "es"):
+        page = folder / "pages" / f"what-is-clonus.{lang}.md"
+        page.write_text(ABOUT[lang] + extra, encoding="utf-8")
+    toml = folder / "bundle.toml"
+    toml.write_text(toml.read_text().replace('review = { by = "Test Writer, PT", ', "review = { "))
+    bundle = load_folder(folder)
+    assert bundle.drafts()  # a review with a date and no reviewer: a draft, kept as one
+    copy = ready.load(ready.dump(bundle, files_of(folder), SEAL, KEY), folder, SEAL, KEY)
+    assert copy.bundle == bundle
+
+
 def test_a_copy_edited_by_whoever_writes_the_data_folder_is_refused(
     default_bundle: Bundle,
 ) -> None:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from kiosk.content.distribution import MANIFEST_JSON, MANIFEST_SIG
+from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
 from kiosk.staff.log import StaffLog
 from kiosk.store.bundle_store import BundleStore, StoreError
 from tests.content.zipcraft import members, rewrite_zip
@@ -212,7 +212,7 @@ def test_not_enough_disk_space_is_checked_before_copying(
         raise AssertionError("copying started")
 
     monkeypatch.setattr("kiosk.store.bundle_store.shutil.disk_usage", nearly_full)
-    monkeypatch.setattr("kiosk.content.distribution.extract_bundle", no_copy)
+    monkeypatch.setattr("kiosk.content.verify.extract_bundle", no_copy)
     sentence = refused(store, log, path, installed)
     assert sentence.startswith("There is not enough free disk space: the bundle needs ")
     assert sentence.endswith("and 3.0 MiB is free.")

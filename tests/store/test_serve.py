@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import distribution, validate
+from kiosk.content import validate, verify
 from kiosk.staff.log import StaffLog
 from kiosk.store.bundle_store import BundleStore
 from tests.store.conftest import KeyPair, MakeBundle
@@ -26,7 +26,7 @@ def forbid_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the full verification ran")
 
-    monkeypatch.setattr(distribution, "verify_folder", refuse)
+    monkeypatch.setattr(verify, "verify_folder", refuse)
     monkeypatch.setattr(validate, "load_folder", refuse)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.distribution import verify_folder
+from kiosk.content.verify import verify_folder
 from kiosk.staff.log import StaffLog
 from kiosk.store.bundle_store import (
     KEEP_PREVIOUS,

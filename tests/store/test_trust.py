@@ -92,7 +92,7 @@ def test_the_built_in_bundle_needs_no_key_and_is_pinned(
     other = tmp_path / "resealed"
     other.mkdir()
     signing_key = make_keypair(tmp_path / "k", "any").private
-    from kiosk.content.distribution import seal_folder
+    from kiosk.content.authoring import seal_folder
 
     seal_folder(builtin, signing_key, readability_checks=False, built_at=BUILT_AT)
     assert read_seal(builtin).digest != builtin_pin

@@ -121,10 +121,7 @@ def test_the_bundle_brings_its_website_code_ready_made(
     qr_matrix.cache_clear()
     assert image == qr_image(website, 420)
     expected = segno.make(website, error="m", micro=False)
-    assert (
-        len(default_bundle.organization.website_qr)
-        == expected.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    )
+    assert len(default_bundle.website_qr) == expected.symbol_size(scale=1, border=QUIET_ZONE)[0]
 
 
 def test_the_code_on_screen_is_the_website_s_code(

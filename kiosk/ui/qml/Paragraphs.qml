@@ -1,53 +1,180 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import QtQml.Models
 
-// Rendered page text: one Text per paragraph or list item, space between paragraphs, and
-// bullets whose wrapped lines hang under the text, not under the bullet.
+// Page text as the blocks Python parsed from the page's Markdown (kiosk/patient/pages.py):
+// paragraphs, headings and list items, one Text each, nested items indented, and callouts.
+// The text is the app's own formatting of the parsed spans, with every character of the bundle
+// escaped: no markup from a bundle reaches Qt's rich-text engine.
+// Each row is as few items as it needs (a page opens in one frame): the delegate is chosen by kind.
 Column {
     id: paragraphs
 
     required property QtObject theme
-    property var blocks: []  // [{kind: "p" | "li", html}]
+    // [{kind: "text" | "number", style, depth, marker, gap, text}
+    //  | {kind: "callout", level, label, gap, rows: [text and number rows]}]
+    property var blocks: []
     property real fontSize: theme.sizes.body
-
-    spacing: Math.round(fontSize * 0.3)
 
     Repeater {
         model: paragraphs.blocks
-        delegate: Item {
-            id: block
-            required property var modelData
-            required property int index
-            readonly property bool item: modelData.kind === "li"
-            readonly property bool afterParagraph: index > 0 && !(item && paragraphs.blocks[index - 1].kind === "li")
-            readonly property real gap: afterParagraph ? Math.round(paragraphs.fontSize * 0.4) : 0
-
-            width: paragraphs.width
-            height: gap + body.implicitHeight
-
-            // The bullet: a dot, centred on the first line (cheaper than a Text per item).
-            Rectangle {
-                id: bullet
-                visible: block.item
-                x: Math.round(paragraphs.fontSize * 0.4)
-                y: block.gap + Math.round(paragraphs.fontSize * 0.6 - height / 2)
-                width: Math.round(paragraphs.fontSize * 0.28)
-                height: width
-                radius: width / 2
-                color: paragraphs.theme.colors.text
+        delegate: DelegateChooser {
+            role: "kind"
+            DelegateChoice {
+                roleValue: "text"
+                TextRow {
+                    width: paragraphs.width
+                    theme: paragraphs.theme
+                    fontSize: paragraphs.fontSize
+                }
             }
-            Text {
-                id: body
-                x: block.item ? Math.round(paragraphs.fontSize * 1.2) : 0
-                y: block.gap
-                width: parent.width - x
-                text: block.modelData.html
-                textFormat: Text.StyledText
-                wrapMode: Text.Wrap
-                color: paragraphs.theme.colors.text
-                font.family: paragraphs.theme.fontFamily
-                font.pixelSize: paragraphs.fontSize
-                lineHeight: 1.2
+            DelegateChoice {
+                roleValue: "number"
+                NumberRow {
+                    width: paragraphs.width
+                    theme: paragraphs.theme
+                    fontSize: paragraphs.fontSize
+                }
+            }
+            DelegateChoice {
+                roleValue: "callout"
+                Item {
+                    id: entry
+                    required property var modelData
+                    readonly property real gap: Math.round(paragraphs.fontSize * modelData.gap)
+
+                    width: paragraphs.width
+                    height: gap + callout.height
+
+                    Callout {
+                        id: callout
+                        y: entry.gap
+                        width: parent.width
+                        theme: paragraphs.theme
+                        fontSize: paragraphs.fontSize
+                        level: entry.modelData.level
+                        label: entry.modelData.label
+
+                        Column {
+                            width: callout.bodyWidth
+                            Repeater {
+                                model: entry.modelData.rows
+                                delegate: DelegateChooser {
+                                    role: "kind"
+                                    DelegateChoice {
+                                        roleValue: "text"
+                                        TextRow {
+                                            width: callout.bodyWidth
+                                            theme: paragraphs.theme
+                                            fontSize: paragraphs.fontSize
+                                        }
+                                    }
+                                    DelegateChoice {
+                                        roleValue: "number"
+                                        NumberRow {
+                                            width: callout.bodyWidth
+                                            theme: paragraphs.theme
+                                            fontSize: paragraphs.fontSize
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+    }
+
+    // A paragraph, heading or bulleted item: the space above it, and the text, which starts
+    // after the indentation of its list level (wrapped lines hang under the text).
+    component TextRow: Item {
+        id: textRow
+
+        required property var modelData
+        required property QtObject theme
+        property real fontSize: theme.sizes.body
+        readonly property bool item: modelData.style === "item"
+        readonly property real indent: Math.round(fontSize * 1.4)
+        readonly property real textX: modelData.depth * indent + (item ? indent : 0)
+        readonly property real gap: Math.round(fontSize * modelData.gap)
+
+        height: gap + body.implicitHeight
+
+        // The bullet: a dot centred on the first line (hollow when nested), cheaper than a Text.
+        Rectangle {
+            visible: textRow.item
+            x: textRow.textX - textRow.indent + Math.round(textRow.fontSize * 0.4)
+            y: textRow.gap + Math.round(textRow.fontSize * 0.6 - height / 2)
+            width: Math.round(textRow.fontSize * 0.28)
+            height: width
+            radius: width / 2
+            color: textRow.modelData.depth > 0 ? "transparent" : textRow.theme.colors.text
+            border.width: Math.max(1, Math.round(width / 4))
+            border.color: textRow.theme.colors.text
+        }
+        BodyText {
+            id: body
+            x: textRow.textX
+            y: textRow.gap
+            width: textRow.width - x
+            row: textRow.modelData
+            theme: textRow.theme
+            fontSize: textRow.fontSize
+        }
+    }
+
+    // An item of a numbered list: its number right-aligned before the text.
+    component NumberRow: Item {
+        id: numberRow
+
+        required property var modelData
+        required property QtObject theme
+        property real fontSize: theme.sizes.body
+        readonly property real indent: Math.round(fontSize * 1.4)
+        readonly property real textX: (modelData.depth + 1) * indent
+        readonly property real gap: Math.round(fontSize * modelData.gap)
+
+        height: gap + body.implicitHeight
+
+        Text {
+            x: numberRow.textX - numberRow.indent
+            y: numberRow.gap
+            width: numberRow.indent - Math.round(numberRow.fontSize * 0.3)
+            horizontalAlignment: Text.AlignRight
+            text: numberRow.modelData.marker
+            textFormat: Text.PlainText
+            color: numberRow.theme.colors.text
+            font.family: numberRow.theme.fontFamily
+            font.pixelSize: numberRow.fontSize
+            lineHeight: 1.2
+        }
+        BodyText {
+            id: body
+            x: numberRow.textX
+            y: numberRow.gap
+            width: numberRow.width - x
+            row: numberRow.modelData
+            theme: numberRow.theme
+            fontSize: numberRow.fontSize
+        }
+    }
+
+    component BodyText: Text {
+        id: bodyText
+
+        required property var row
+        required property QtObject theme
+        property real fontSize: theme.sizes.body
+
+        objectName: "pageText"
+        text: row.text
+        textFormat: Text.StyledText
+        wrapMode: Text.Wrap
+        color: row.style === "h" ? theme.colors.heading : theme.colors.text
+        font.family: theme.fontFamily
+        font.pixelSize: fontSize
+        font.bold: row.style === "h"
+        lineHeight: 1.2
     }
 }

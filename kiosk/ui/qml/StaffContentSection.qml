@@ -82,6 +82,14 @@ Column {
             text: section.active.fallback || ""
         }
         StaffText {
+            objectName: "staffDrafts"
+            width: parent.width
+            theme: section.theme
+            problem: section.active.draftCount > 0
+            visible: !section.active.problem
+            text: section.active.drafts || ""
+        }
+        StaffText {
             objectName: "staffReviewsDue"
             width: parent.width
             theme: section.theme
