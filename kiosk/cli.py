@@ -16,6 +16,7 @@ from kiosk.commands import keys as keys_commands
 from kiosk.commands import render_check as render_check_commands
 from kiosk.commands import screenshots as screenshot_commands
 from kiosk.commands import staff as staff_commands
+from kiosk.commands import usage as usage_commands
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     keys_commands.add_parser(sub)
     staff_commands.add_parser(sub)
     render_check_commands.add_parser(sub)
+    usage_commands.add_parser(sub)
     return parser
 
 

@@ -11,10 +11,16 @@ from pathlib import Path
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.bundle import Bundle
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 DEBOUNCE_MS = 250
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class BundlePreview(QObject):
     problemsChanged = Signal()
     reloaded = Signal()  # a valid version was applied

@@ -19,7 +19,8 @@ from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.app.supervision import supervise_kiosk
-from kiosk.app.wiring import DEFAULT_WINDOW, Kiosk, application, build_kiosk
+from kiosk.app.window import application
+from kiosk.app.wiring import DEFAULT_WINDOW, Kiosk, build_kiosk
 from kiosk.content.problems import BundleError
 from kiosk.paths import data_dir
 from kiosk.patient.ui_settings import UiSettings

@@ -6,19 +6,18 @@ is the store's policy (kiosk/store/choice.py), not this module's; `run()` lives 
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
-from PySide6.QtQuickControls2 import QQuickStyle
 
+from kiosk.app import hours_usage
 from kiosk.app.preview import BundlePreview
 from kiosk.app.staff_settings import ui_settings_from
+from kiosk.app.window import application, place_window
 from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
 from kiosk.paths import qml_dir
@@ -35,11 +34,9 @@ from kiosk.staff_ui.panel import StaffPanel
 from kiosk.store.choice import choose_bundle
 from kiosk.system.startup_guard import StartupGuard
 from kiosk.ui.taps import TapGuard
-from kiosk.ui.theme import FONT_FAMILY, Theme
+from kiosk.ui.theme import Theme
 
 DEFAULT_WINDOW = (1280, 800)
-DEV_EXIT_ENV = "KIOSK_DEV_EXIT"  # "1": Ctrl+Alt+Shift+Q quits a fullscreen kiosk (development)
-DEV_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
 
 
 @dataclass
@@ -62,9 +59,12 @@ class Kiosk:
     staff_panel: StaffPanel
     qml_warnings: list[str] = field(default_factory=list)
     services: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
+    hours_usage: hours_usage.HoursAndUsage | None = None  # opening hours, usage counts
 
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
+        if self.hours_usage is not None:
+            self.hours_usage.close()
         self.idle.stop()
         self.staff_panel.stop()
         if self.preview is not None:
@@ -95,18 +95,6 @@ class _Parts:
     preview: BundlePreview | None
 
 
-def application() -> QGuiApplication:
-    """The running QGuiApplication, or a new one with the kiosk's style and font."""
-    QQuickStyle.setStyle("Basic")
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication(sys.argv[:1])
-        app.setApplicationName("clinic-kiosk")
-    assert isinstance(app, QGuiApplication)
-    app.setFont(QFont(FONT_FAMILY))
-    return app
-
-
 def build_kiosk(
     *,
     settings: UiSettings | None = None,
@@ -120,15 +108,13 @@ def build_kiosk(
     data_dir: Path | None = None,
     import_dir: Path | None = None,
     crash_loop: bool | None = None,
+    hours: hours_usage.HoursOptions | None = None,
 ) -> Kiosk:
     """Builds the application (or reuses the running one), the backends and the QML window.
 
-    `bundle` overrides the store's choice; `preview_folder` previews an authoring folder (its last
-    valid version, live reloaded); `clock` drives the tap guard and staff corner in tests.
-    The bundle store and staff mode use `data_dir` (else, when no `bundle` is given, the default
-    data folder); `settings` default to the ones stored there. `import_dir` is where staff mode
-    looks for bundle files besides mounted drives. `crash_loop` says whether the start-up guard
-    saw a crash loop (None: ask the guard's file)."""
+    `bundle` overrides the store's choice; `preview_folder` previews an authoring folder, live;
+    `data_dir` is the store's and staff mode's folder (default: the kiosk's own, unless `bundle`
+    is given); `crash_loop` None asks the start-up guard; `clock` and `hours` are for tests."""
     services: Staff | None = None
     if preview_folder is None and (data_dir is not None or bundle is None):
         services = Staff.open(data_dir)
@@ -144,18 +130,19 @@ def build_kiosk(
         bundle = preview.load() or bundle
     bundle = bundle or _chosen_bundle(services, crash_loop)
     staff_panel = StaffPanel(  # staff mode: the PIN pad and the panel
-        services,
-        bundle,
-        import_dir=import_dir,
-        settings_warning=settings_warning,
-        clock=clock,
+        services, bundle, import_dir=import_dir, settings_warning=settings_warning, clock=clock,
         parent=backends,
-    )
+    )  # fmt: skip
     parts = _make_parts(app, backends, bundle, settings, staff_panel, preview, clock)
     _link_patient(parts)
     _link_staff(parts)
-    engine, window, warnings = _load_qml(parts)
-    _place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
+    # Sleeping outside opening hours, anonymous usage counts.
+    extras = hours_usage.attach(
+        store=services, state=parts.state, idle=parts.idle, staff_panel=staff_panel,
+        parent=backends, options=hours,
+    )  # fmt: skip
+    engine, window, warnings = _load_qml(parts, extras)
+    place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
     return Kiosk(
         **{f.name: getattr(parts, f.name) for f in fields(_Parts)},
         engine=engine,
@@ -163,6 +150,7 @@ def build_kiosk(
         input_filter=_input_filter(parts),
         qml_warnings=warnings,
         services=services,
+        hours_usage=extras,
     )
 
 
@@ -286,7 +274,9 @@ def _input_filter(parts: _Parts) -> InputActivityFilter:
     return input_filter
 
 
-def _load_qml(parts: _Parts) -> tuple[QQmlApplicationEngine, QQuickWindow, list[str]]:
+def _load_qml(
+    parts: _Parts, extras: hours_usage.HoursAndUsage
+) -> tuple[QQmlApplicationEngine, QQuickWindow, list[str]]:
     """The engine, the window of Main.qml and the list its warnings go to; RuntimeError when
     the QML does not load."""
     engine = QQmlApplicationEngine()
@@ -320,11 +310,14 @@ def _load_qml(parts: _Parts) -> tuple[QQmlApplicationEngine, QQuickWindow, list[
             "staff": parts.staff_corner,
             "preview": parts.preview,
             "staffPanel": parts.staff_panel,
+            "hours": extras.hours,
+            "usageCounting": extras.recorder is not None,  # the privacy note shows
         }
     )
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
+        extras.close()
         shiboken6_delete(engine)
         raise RuntimeError("the patient app's QML did not load:\n" + "\n".join(warnings))
     return engine, roots[0], warnings
@@ -334,58 +327,3 @@ def shiboken6_delete(obj: QObject) -> None:
     import shiboken6
 
     shiboken6.delete(obj)
-
-
-def _place_window(
-    app: QGuiApplication,
-    window: QQuickWindow,
-    theme: Theme,
-    size: tuple[int, int],
-    fullscreen: bool,
-    show: bool,
-) -> None:
-    """Sizes and shows the window: a fullscreen, frameless kiosk, or a normal window."""
-    width, height = size
-    window.resize(width, height)
-    theme.setWindowSize(width, height)
-
-    def follow_slop() -> None:
-        # A touch that wanders up to the slop is still a tap; beyond it, Flickables scroll.
-        app.styleHints().setStartDragDistance(theme.slop())
-
-    follow_slop()
-    if fullscreen:
-        window.setFlags(
-            Qt.WindowType.Window
-            | Qt.WindowType.FramelessWindowHint
-            | Qt.WindowType.WindowStaysOnTopHint
-        )
-        window.setProperty("allowClose", False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        if show:
-            window.showFullScreen()
-        if os.environ.get(DEV_EXIT_ENV) == "1":
-            shortcut = QShortcut(QKeySequence(DEV_EXIT_KEYS), window)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(lambda: app.exit(0))  # quit() would ask the window
-    else:
-        window.setProperty("allowClose", True)
-        if show:
-            window.show()
-    _make_home_after_first_frame(window)
-    window.screenChanged.connect(follow_slop)
-    window.widthChanged.connect(follow_slop)
-
-
-def _make_home_after_first_frame(window: QQuickWindow) -> None:
-    """The attract screen shows first; Home (nine illustrations) is built right after."""
-
-    def make_home() -> None:
-        QMetaObject.invokeMethod(window, "ensureHome")
-
-    # Queued: with a threaded render loop the signal comes from the render thread. Single shot:
-    # Qt drops the connection at the first frame, so a second frame queued before the slot runs
-    # calls nothing (a disconnect in the slot warned then).
-    kinds = Qt.ConnectionType.QueuedConnection.value | Qt.ConnectionType.SingleShotConnection.value
-    once = Qt.ConnectionType(kinds)  # PySide's enums have no `|` of their own
-    window.frameSwapped.connect(make_home, once)

@@ -8,13 +8,16 @@ import sys
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    staff = sub.add_parser("staff", help="staff mode: set the PIN")
+    staff = sub.add_parser("staff", help="staff tasks: set the PIN, the opening hours")
     actions = staff.add_subparsers(dest="action", metavar="ACTION", required=True)
     set_pin = actions.add_parser(
         "set-pin",
         help="set the staff PIN (asked twice; read from standard input when it is not a terminal)",
     )
     set_pin.set_defaults(handler=cmd_set_pin)
+    from kiosk.commands import schedule  # hours-usage: `kiosk staff schedule ...`
+
+    schedule.add_parser(actions)
 
 
 def _read_pin(prompt: str) -> str | None:

@@ -15,8 +15,14 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
 from kiosk.clocks import MonotonicClock
 from kiosk.ui.input_events import INPUT_EVENTS
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class IdleMonitor(QObject):
     warningVisibleChanged = Signal()
     secondsLeftChanged = Signal()

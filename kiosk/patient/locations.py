@@ -27,6 +27,10 @@ from PySide6.QtCore import (
 
 from kiosk.content.bundle import Bundle, Location
 from kiosk.patient.qr import qr_source
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 Index = QModelIndex | QPersistentModelIndex
 LatLon = tuple[float, float]
@@ -243,6 +247,8 @@ class LocationListModel(QAbstractListModel):
         return [loc.id for loc in self._items]
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class Locations(QObject):
     revisionChanged = Signal()
 

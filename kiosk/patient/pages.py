@@ -30,6 +30,10 @@ from kiosk.content.bundle import (
     Paragraph,
     Spans,
 )
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,6 +122,8 @@ def blocks(page_blocks: Blocks, ui: Mapping[str, str]) -> list[dict[str, Any]]:
     return out
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class TileModel(QAbstractListModel):
     """One group of pages (about or treatments) as home-screen tiles, in the current language."""
 
@@ -174,6 +180,8 @@ class TileModel(QAbstractListModel):
     count = Property(int, _get_count, notify=countChanged)
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class Content(QObject):
     """Everything the bundle says, for the current bundle; `revision` goes up when it changes."""
 

@@ -12,11 +12,17 @@ from collections import deque
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.clocks import MonotonicClock
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 TAPS = 5
 WINDOW_SECONDS = 3.0
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class StaffHook(QObject):
     staffRequested = Signal()
 

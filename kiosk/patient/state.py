@@ -13,7 +13,11 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.bundle import Bundle, ContentPage
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
 from kiosk.ui.theme import TEXT_SCALES
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 HOME = "home"
 PAGE = "page"
@@ -26,6 +30,8 @@ def route(screen: str, ident: str = "") -> dict[str, str]:
     return {"screen": screen, "id": ident}
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class AppState(QObject):
     languageChanged = Signal()
     textStepChanged = Signal()
@@ -34,6 +40,7 @@ class AppState(QObject):
     bundleChanged = Signal()
     navigated = Signal(str, dict)  # op: start|push|forward|backward|pop|home|reset
     resetDone = Signal()
+    languageChosen = Signal(str)  # a patient chose a language (usage counts); not on a reset
 
     def __init__(
         self, bundle: Bundle, settings: UiSettings | None = None, parent: QObject | None = None
@@ -119,6 +126,7 @@ class AppState(QObject):
         if code in self._bundle.languages and code != self._language:
             self._language = code
             self.languageChanged.emit()
+            self.languageChosen.emit(code)
 
     def _get_languages(self) -> list[dict[str, str]]:
         return [

@@ -18,6 +18,10 @@ from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import plain_date, plain_time, reason_of, unreviewed
 from kiosk.store.bundle_store import Description
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantMap
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 LOADING: dict[str, Any] = {"loading": True}
 
@@ -52,6 +56,8 @@ def describe(d: Description) -> dict[str, Any]:
     }
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class ContentSection(QObject):
     activeChanged = Signal()
     confirmingChanged = Signal()
@@ -154,5 +160,5 @@ class ContentSection(QObject):
     def _get_confirming(self) -> bool:
         return self._confirming
 
-    active = Property(dict, _get_active, notify=activeChanged)
+    active = Property(QVariantMap, _get_active, notify=activeChanged)
     confirming = Property(bool, _get_confirming, notify=confirmingChanged)

@@ -16,12 +16,18 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.staff.service import Staff
 from kiosk.staff_ui.jobs import JobRunner
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 EXIT_TO_DESKTOP = 0
 EXIT_RESTART = 75  # EX_TEMPFAIL: "try again", the supervisor starts the app again
 ACTIONS = {"exit": EXIT_TO_DESKTOP, "restart": EXIT_RESTART}
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class ExitSection(QObject):
     confirmingChanged = Signal()
     leaving = Signal(int)  # the exit code, just before the event loop is left

@@ -23,6 +23,10 @@ from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import reason_of
 from kiosk.store.bundle_store import Diff
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVariantMap
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 Drives = Callable[[], list[ImportSource]]
 
@@ -78,6 +82,8 @@ def diff_words(diff: Diff) -> dict[str, Any]:
     }
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class ImportSection(QObject):
     bundlesChanged = Signal()
     diffChanged = Signal()
@@ -117,20 +123,24 @@ class ImportSection(QObject):
         """Where drives come from (tests look at their USB folder alone)."""
         self._drives = drives
 
+    def sources(self) -> list[ImportSource]:
+        """The drives, then the import folder: where staff bring files and take them away."""
+        try:
+            found = list(self._drives())  # reads the mounts: call it off the GUI thread
+        except OSError:
+            found = []
+        if self._import_dir is not None:
+            found.append(ImportSource(self._import_dir, "the import folder"))
+        return found
+
     # -- looking for bundle files ---------------------------------------------------------------
     @Slot()
     def scan(self) -> None:
         if self._jobs.running("scan", "install"):
             return
-        import_dir, drives = self._import_dir, self._drives
 
         def work(_progress: Progress) -> tuple[list[ImportSource], Found]:
-            try:
-                sources = list(drives())  # reads the mounts: on the worker too
-            except OSError:
-                sources = []
-            if import_dir is not None:
-                sources.append(ImportSource(import_dir, "the import folder"))
+            sources = self.sources()
             return sources, find_bundle_files([s.folder for s in sources])
 
         self._select(-1)
@@ -269,10 +279,10 @@ class ImportSection(QObject):
     def _get_progress(self) -> float:
         return self._progress
 
-    bundles = Property(list, _get_bundles, notify=bundlesChanged)
+    bundles = Property(QVariantList, _get_bundles, notify=bundlesChanged)
     scanned = Property(bool, _get_scanned, notify=bundlesChanged)
     sourcesText = Property(str, _get_sources_text, notify=bundlesChanged)
     foundNote = Property(str, _get_found_note, notify=bundlesChanged)
-    diff = Property(dict, _get_diff, notify=diffChanged)
+    diff = Property(QVariantMap, _get_diff, notify=diffChanged)
     installing = Property(bool, _get_installing, notify=progressChanged)
     progress = Property(float, _get_progress, notify=progressChanged)

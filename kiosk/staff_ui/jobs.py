@@ -17,6 +17,10 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from kiosk.content.problems import BundleError
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +70,8 @@ class _Pending:
     on_progress: Callable[[float], None] | None
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class JobRunner(QObject):
     busyChanged = Signal()
     finished = Signal(str)  # a job of this kind came back (done or failed)

@@ -6,11 +6,17 @@ from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.staff.service import Staff
 from kiosk.staff_ui.words import plain_time
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 LOG_COUNT = 100
 LOG_PREFIX = {"refusal": "Refused: "}  # log messages that do not say what they are
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class LogSection(QObject):
     changed = Signal()
 
@@ -34,4 +40,4 @@ class LogSection(QObject):
     def _get_entries(self) -> list[dict[str, str]]:
         return list(self._entries)
 
-    entries = Property(list, _get_entries, notify=changed)
+    entries = Property(QVariantList, _get_entries, notify=changed)

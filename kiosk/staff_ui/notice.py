@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal
 
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
 
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@QmlElement
+@QmlUncreatable("made by the app")
 class Notice(QObject):
     changed = Signal()
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
+from kiosk.staff.drives import ImportSource
 from kiosk.staff.service import Activated, Staff
 from kiosk.staff_ui.content import ContentSection
 from kiosk.staff_ui.exit_section import ExitSection
@@ -35,7 +36,11 @@ from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.pin_pad import PinPad
 from kiosk.staff_ui.settings_section import SettingsSection
 from kiosk.ui.input_events import INPUT_EVENTS
+from kiosk.ui.qml_types import QmlNamedElement, QmlUncreatable, QVariantMap
 from kiosk.ui.taps import TapGuard
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 PANEL_IDLE_SECONDS = 120.0  # the panel leaves itself after this long without a touch
 PIN_IDLE_SECONDS = 30.0  # an abandoned PIN pad goes sooner: a patient may have opened it
@@ -94,6 +99,8 @@ def _sections(
     )
 
 
+@QmlNamedElement("StaffNavigator")
+@QmlUncreatable("made by the app")
 class StaffPanel(QObject):
     """Staff mode's navigator (see the module docstring)."""
 
@@ -126,6 +133,7 @@ class StaffPanel(QObject):
         self._notice = Notice(self)
         self._mode = CLOSED
         self._section = SECTIONS[0]
+        self._extra: dict[str, QObject] = {}  # sections with controllers of their own
         self.sections: Sections | None = None
         if staff is not None:
             self.sections = _sections(
@@ -259,9 +267,19 @@ class StaffPanel(QObject):
         s.exit.cancel_confirm()
 
     # -- sections -----------------------------------------------------------------------------
+    def add_section_controller(self, name: str, controller: QObject) -> None:
+        """A section with a controller of its own (opening hours, usage counts): StaffPanel.qml
+        shows a tab for each one added here."""
+        self._extra[name] = controller
+
+    def import_sources(self) -> list[ImportSource]:
+        """The drives, then the import folder: where staff bring files and take them away."""
+        return [] if self.sections is None else self.sections.importer.sources()
+
     @Slot(str)
     def showSection(self, section: str) -> None:
-        if self._mode != PANEL or section not in SECTIONS or self.sections is None:
+        known = (*SECTIONS, *self._extra)
+        if self._mode != PANEL or section not in known or self.sections is None:
             return
         s = self.sections
         self._cancel_confirms(s)
@@ -318,28 +336,46 @@ class StaffPanel(QObject):
     def _get_section(self) -> str:
         return self._section
 
-    def _get_guard(self) -> QObject:
+    def _get_guard(self) -> TapGuard:
         return self._guard
 
-    def _get_jobs(self) -> QObject:
+    def _get_jobs(self) -> JobRunner:
         return self._jobs
 
-    def _get_notice(self) -> QObject:
+    def _get_notice(self) -> Notice:
         return self._notice
 
-    def _section_object(self, name: str) -> QObject | None:
-        return None if self.sections is None else getattr(self.sections, name)
+    def _get_section_controllers(self) -> dict[str, QObject]:
+        return dict(self._extra)
 
+    def _get_pin_pad(self) -> PinPad | None:
+        return None if self.sections is None else self.sections.pin_pad
+
+    def _get_content(self) -> ContentSection | None:
+        return None if self.sections is None else self.sections.content
+
+    def _get_importer(self) -> ImportSection | None:
+        return None if self.sections is None else self.sections.importer
+
+    def _get_settings(self) -> SettingsSection | None:
+        return None if self.sections is None else self.sections.settings
+
+    def _get_log(self) -> LogSection | None:
+        return None if self.sections is None else self.sections.log
+
+    def _get_exit(self) -> ExitSection | None:
+        return None if self.sections is None else self.sections.exit
+
+    # Typed with the controllers' own classes, so that qmllint checks what QML reads through them.
     mode = Property(str, _get_mode, notify=modeChanged)
     section = Property(str, _get_section, notify=sectionChanged)
-    guard = Property(QObject, _get_guard, constant=True)
-    jobs = Property(QObject, _get_jobs, constant=True)
-    notice = Property(QObject, _get_notice, constant=True)
-    pinPad = Property(QObject, lambda self: self._section_object("pin_pad"), constant=True)
-    contentSection = Property(QObject, lambda self: self._section_object("content"), constant=True)
-    importSection = Property(QObject, lambda self: self._section_object("importer"), constant=True)
-    settingsSection = Property(
-        QObject, lambda self: self._section_object("settings"), constant=True
-    )
-    logSection = Property(QObject, lambda self: self._section_object("log"), constant=True)
-    exitSection = Property(QObject, lambda self: self._section_object("exit"), constant=True)
+    guard = Property(TapGuard, _get_guard, constant=True)
+    jobs = Property(JobRunner, _get_jobs, constant=True)
+    notice = Property(Notice, _get_notice, constant=True)
+    pinPad = Property(PinPad, _get_pin_pad, constant=True)
+    contentSection = Property(ContentSection, _get_content, constant=True)
+    importSection = Property(ImportSection, _get_importer, constant=True)
+    settingsSection = Property(SettingsSection, _get_settings, constant=True)
+    logSection = Property(LogSection, _get_log, constant=True)
+    exitSection = Property(ExitSection, _get_exit, constant=True)
+    sectionControllers = Property(QVariantMap, _get_section_controllers, constant=True)

@@ -14,10 +14,16 @@ from kiosk.staff.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinCheck
 from kiosk.staff.service import Staff
 from kiosk.staff_ui.jobs import JobRunner
 from kiosk.staff_ui.texts import FALLBACK, locked_message, pad_texts
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantMap
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class PinPad(QObject):
     changed = Signal()  # digits, message, lock or language
     pinChecked = Signal(str)  # the check's reason: "ok", "wrong", "locked", "not-set", "error"
@@ -208,4 +214,4 @@ class PinPad(QObject):
     problem = Property(bool, _get_problem, notify=changed)
     locked = Property(bool, _get_locked, notify=changed)
     checking = Property(bool, _get_checking, notify=changed)
-    texts = Property(dict, _get_texts, notify=changed)
+    texts = Property(QVariantMap, _get_texts, notify=changed)

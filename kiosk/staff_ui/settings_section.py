@@ -14,10 +14,16 @@ from kiosk.staff.service import Staff
 from kiosk.staff.settings import IDLE_MAX, IDLE_MIN, Settings, check_against
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import reason_of
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVariantMap
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 IDLE_STEP = 30  # seconds added or taken by the idle-time buttons
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class SettingsSection(QObject):
     changed = Signal()
     saved = Signal(object)  # the Settings now stored
@@ -119,7 +125,7 @@ class SettingsSection(QObject):
         choices += [{"code": c, "name": bundle.ui(c)["language_name"]} for c in bundle.languages]
         return choices
 
-    values = Property(dict, _get_values, notify=changed)
-    notes = Property(list, _get_notes, notify=changed)
-    locationChoices = Property(list, _get_location_choices, notify=changed)
-    languageChoices = Property(list, _get_language_choices, notify=changed)
+    values = Property(QVariantMap, _get_values, notify=changed)
+    notes = Property(QVariantList, _get_notes, notify=changed)
+    locationChoices = Property(QVariantList, _get_location_choices, notify=changed)
+    languageChoices = Property(QVariantList, _get_language_choices, notify=changed)

@@ -15,8 +15,14 @@ import time
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.clocks import MonotonicClock
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class TapGuard(QObject):
     accepted = Signal(str)
     rejected = Signal(str)

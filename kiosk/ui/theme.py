@@ -14,6 +14,11 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QQmlPropertyMap
 
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
 REFERENCE_SIDE = 1080
 FONT_FAMILY = "DejaVu Sans"
 
@@ -129,8 +134,27 @@ SPACING = {
     "margin": 40,
     "pad": 20,
     "radius": 18,
-    "border": 2,
     "slop": 24,
+}
+# Staff mode: sizes from the window only, never the patient's text size.
+STAFF_SIZES = {
+    "staffSmall": 24,  # text
+    "staffBody": 28,
+    "staffHeading": 36,
+    "staffTitle": 46,
+    "staffKeyLabel": 39,  # the PIN pad's digits
+    "staffStepLabel": 40,  # the idle time's - and +
+    "staffPinLabel": 30,  # the PIN pad's other keys
+    "staffKey": 96,  # a PIN key's height, the width of - and +
+    "staffPad": 28,  # inside a staff card
+    "staffBar": 28,  # the progress bar's height
+    "staffDot": 28,  # one typed PIN digit
+    "staffDots": 36,  # the row of dots
+    "staffValue": 260,  # "300 seconds"
+    "staffWhen": 300,  # a log entry's time
+    "staffWidth": 1400,  # the panel's widest body
+    "scrollBar": 8,
+    "scrollBarInset": 6,
 }
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.5, 2.0)
 
@@ -156,11 +180,21 @@ class ValueMap(QQmlPropertyMap):
             self.insert(changed)
 
 
+class ThemeColors(ValueMap):
+    """The colours by name (scripts/qmllint tells qmllint the names)."""
+
+
+class ThemeSizes(ValueMap):
+    """The sizes by name (scripts/qmllint tells qmllint the names)."""
+
+
 def chrome_scale(text_scale: float) -> float:
     """The chrome's labels grow half as fast as content text: 100/125/150 %."""
     return 1.0 + (text_scale - 1.0) / 2.0
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class Theme(QObject):
     changed = Signal()
 
@@ -171,8 +205,8 @@ class Theme(QObject):
         self._text_scale = 1.0
         self._high_contrast = False
         self._slop_reference = SPACING["slop"]
-        self._color_map = ValueMap(self)
-        self._size_map = ValueMap(self)
+        self._color_map = ThemeColors(self)
+        self._size_map = ThemeSizes(self)
         self.changed.connect(self._refresh)
         self._refresh()
 
@@ -226,6 +260,12 @@ class Theme(QObject):
             out[name] = (
                 math.ceil(px * unit) if name in ("target", "gap", "spacing") else round(px * unit)
             )
+        for name, px in STAFF_SIZES.items():
+            out[name] = round(px * unit)
+        out["staffDotBorder"] = max(2, round(3 * unit))
+        out["border"] = 3 if self._high_contrast else 2  # lines stay crisp: not scaled
+        out["dialogBorder"] = 4 if self._high_contrast else 0
+        out["hairline"] = 1
         out["slop"] = round(self._slop_reference * unit)
         out["textWidth"] = round(1150 * unit * min(self._text_scale, 1.5))  # line length
         out["tileMin"] = round(300 * unit * (1 + (self._text_scale - 1) * 0.4))
@@ -252,10 +292,10 @@ class Theme(QObject):
     def size(self, name: str) -> int:
         return int(self._sizes()[name])
 
-    def _get_color_map(self) -> QObject:
+    def _get_color_map(self) -> ThemeColors:
         return self._color_map
 
-    def _get_size_map(self) -> QObject:
+    def _get_size_map(self) -> ThemeSizes:
         return self._size_map
 
     unit = Property(float, _get_unit, notify=changed)
@@ -263,5 +303,5 @@ class Theme(QObject):
     highContrast = Property(bool, _get_hc, notify=changed)
     landscape = Property(bool, _get_landscape, notify=changed)
     fontFamily = Property(str, _get_family, constant=True)
-    colors = Property(QObject, _get_color_map, constant=True)
-    sizes = Property(QObject, _get_size_map, constant=True)
+    colors = Property(ThemeColors, _get_color_map, constant=True)
+    sizes = Property(ThemeSizes, _get_size_map, constant=True)

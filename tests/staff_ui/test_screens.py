@@ -43,7 +43,7 @@ SCREENS_ENV = "KIOSK_STAFF_SCREENS"
 
 def save(qtbot: QtBot, kiosk: Kiosk, folder: Path, name: str) -> Path:
     def drawn() -> None:  # a frame after the last change: nothing half laid out
-        assert not kiosk.staff_panel.property("jobs").property("busy")
+        assert not kiosk.staff_panel.jobs.property("busy")
 
     qtbot.waitUntil(drawn, timeout=5000)
     with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=3000):

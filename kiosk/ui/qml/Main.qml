@@ -15,6 +15,9 @@ ApplicationWindow {
     required property QtObject staff
     required property var preview  // null unless previewing an authoring folder
     required property QtObject staffPanel  // staff mode: kiosk/staff_ui/panel.py
+    property var hours: null  // hours-usage: kiosk/patient/opening_hours.py (null: always open)
+    readonly property bool sleeping: !!root.hours && root.hours.sleeping  // hours-usage
+    property bool usageCounting: false  // hours-usage: the attract screen then says so
     property bool allowClose: false
     property int sideways: 1  // +1 next, -1 previous: the direction of a sideways replace
     property int transitionDuration: 220  // page transitions, ms (layout tests set 0)
@@ -133,13 +136,31 @@ ApplicationWindow {
         id: attract
         objectName: "attractLoader"
         anchors.fill: parent
-        active: root.appState.attract
+        active: root.appState.attract && !root.sleeping  // hours-usage: still while closed
         sourceComponent: AttractScreen {
             appState: root.appState
             theme: root.theme
             guard: root.guard
         }
     }
+
+    // >>> hours-usage: what the kiosk counts (on the attract screen, when it counts), the closed screen
+    // outside opening hours (below the staff corner, so staff can still get in).
+    Loader {
+        objectName: "privacyNoteLoader"
+        active: root.usageCounting && root.appState.attract && !root.sleeping
+        anchors { bottom: parent.bottom; bottomMargin: Math.round(root.theme.sizes.margin / 4); horizontalCenter: parent.horizontalCenter }
+        width: Math.round(parent.width * 0.8)
+        sourceComponent: PrivacyNote { theme: root.theme }
+    }
+    Loader {
+        objectName: "closedLoader"
+        anchors.fill: parent
+        z: 900
+        active: root.sleeping
+        sourceComponent: ClosedScreen { theme: root.theme }
+    }
+    // <<< hours-usage
 
     IdleDialog {
         anchors.fill: parent

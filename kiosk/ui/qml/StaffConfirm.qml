@@ -1,11 +1,13 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The second step of an action that cannot be taken back by accident (roll back, exit,
 // restart): a question and two buttons, shown in place of a dialog.
 StaffCard {
     id: confirm
 
-    required property QtObject guard
+    required property TapGuard guard
     property string question: ""
     property string yesText: "Yes"
 
@@ -33,7 +35,7 @@ StaffCard {
             guard: confirm.guard
             primary: true
             text: confirm.yesText
-            fontSize: Math.round(28 * confirm.theme.unit)
+            fontSize: confirm.theme.sizes.staffBody
             onActivated: confirm.yes()
         }
         KioskButton {
@@ -41,7 +43,7 @@ StaffCard {
             theme: confirm.theme
             guard: confirm.guard
             text: "Cancel"
-            fontSize: Math.round(28 * confirm.theme.unit)
+            fontSize: confirm.theme.sizes.staffBody
             onActivated: confirm.no()
         }
     }

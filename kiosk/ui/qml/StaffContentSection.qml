@@ -1,13 +1,15 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // What patients see now (the active bundle) and the way back to the bundle before it.
 Column {
     id: section
 
-    required property QtObject controller
-    required property QtObject jobs
-    required property QtObject guard
-    required property QtObject theme
+    required property ContentSection controller
+    required property JobRunner jobs
+    required property TapGuard guard
+    required property Theme theme
 
     readonly property var active: controller.active
     readonly property string target: active.rollbackTarget || ""
@@ -122,7 +124,7 @@ Column {
         theme: section.theme
         guard: section.guard
         text: "Roll back"
-        fontSize: Math.round(28 * section.theme.unit)
+        fontSize: section.theme.sizes.staffBody
         enabled: section.target !== "" && !section.jobs.busy
         onActivated: section.controller.ask()
     }

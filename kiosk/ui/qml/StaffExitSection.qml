@@ -1,15 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The only ways out of the fullscreen kiosk app: restart it, or exit to the desktop.
 Column {
     id: section
 
-    required property QtObject controller
-    required property QtObject jobs
-    required property QtObject guard
-    required property QtObject theme
+    required property ExitSection controller
+    required property JobRunner jobs
+    required property TapGuard guard
+    required property Theme theme
 
-    readonly property real labelSize: Math.round(28 * theme.unit)
+    readonly property real labelSize: theme.sizes.staffBody
 
     objectName: "staffSectionExit"
     spacing: theme.sizes.spacing

@@ -1,17 +1,19 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Import: bundle files on USB drives and in the import folder; choosing one verifies it and
 // shows what would change; Install copies it with a progress bar.
 Column {
     id: section
 
-    required property QtObject controller
-    required property QtObject jobs
-    required property QtObject guard
-    required property QtObject theme
+    required property ImportSection controller
+    required property JobRunner jobs
+    required property TapGuard guard
+    required property Theme theme
 
     readonly property var diff: controller.diff
-    readonly property real labelSize: Math.round(28 * theme.unit)
+    readonly property real labelSize: theme.sizes.staffBody
 
     objectName: "staffSectionImport"
     spacing: theme.sizes.spacing
@@ -175,10 +177,10 @@ Column {
         }
         Rectangle {
             width: parent.width
-            height: Math.round(28 * section.theme.unit)
+            height: section.theme.sizes.staffBar
             radius: height / 2
             color: section.theme.colors.surfaceAlt
-            border.width: 2
+            border.width: section.theme.sizes.border
             border.color: section.theme.colors.border
 
             Rectangle {

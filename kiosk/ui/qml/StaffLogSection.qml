@@ -1,13 +1,15 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The staff log: installs, rollbacks, refusals, PIN failures, exits; the newest first.
 Column {
     id: section
 
-    required property QtObject controller
-    required property QtObject jobs
-    required property QtObject guard
-    required property QtObject theme
+    required property LogSection controller
+    required property JobRunner jobs
+    required property TapGuard guard
+    required property Theme theme
 
     objectName: "staffSectionLog"
     spacing: theme.sizes.gap
@@ -29,6 +31,7 @@ Column {
     Repeater {
         model: section.controller.entries
         delegate: Rectangle {
+            id: row
             required property var modelData
             required property int index
             objectName: "staffLogEntry-" + index
@@ -36,7 +39,7 @@ Column {
             height: entry.implicitHeight + 2 * section.theme.sizes.gap
             radius: section.theme.sizes.radius / 2
             color: index % 2 === 0 ? section.theme.colors.surface : section.theme.colors.background
-            border.width: 1
+            border.width: section.theme.sizes.hairline
             border.color: section.theme.colors.border
 
             Row {
@@ -48,18 +51,18 @@ Column {
 
                 StaffText {
                     id: when
-                    width: Math.round(300 * section.theme.unit)
+                    width: section.theme.sizes.staffWhen
                     theme: section.theme
                     muted: true
                     size: "small"
-                    text: modelData.when
+                    text: row.modelData.when
                 }
                 StaffText {
-                    objectName: "staffLogText-" + index
+                    objectName: "staffLogText-" + row.index
                     width: parent.width - when.width - parent.spacing
                     theme: section.theme
                     size: "small"
-                    text: modelData.text
+                    text: row.modelData.text
                 }
             }
         }

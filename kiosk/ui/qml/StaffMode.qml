@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Staff mode, above everything: the PIN pad, then (after the right PIN) the staff panel.
 // kiosk/staff_ui/panel.py (the navigator) and one controller per part hold the state; this
@@ -6,8 +8,8 @@ import QtQuick
 Item {
     id: staffMode
 
-    required property QtObject controller
-    required property QtObject theme
+    required property StaffNavigator controller
+    required property Theme theme
 
     objectName: "staffMode"
 

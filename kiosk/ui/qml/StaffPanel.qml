@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The staff panel, shown only after the right PIN: what patients see now, importing a bundle,
 // rolling back, this kiosk's settings, the staff log, and the ways out of the app. Everything
@@ -6,23 +8,29 @@ import QtQuick
 Rectangle {
     id: panel
 
-    required property QtObject navigator
-    required property QtObject theme
+    required property StaffNavigator navigator
+    required property Theme theme
 
-    readonly property QtObject jobs: navigator.jobs
+    readonly property JobRunner jobs: navigator.jobs
 
-    readonly property real unit: theme.unit
     readonly property real margin: theme.sizes.margin
     readonly property real sp: theme.sizes.spacing
-    readonly property real labelSize: Math.round(28 * unit)
-    readonly property real bodyWidth: Math.min(width - 2 * margin, Math.round(1400 * unit))
+    readonly property real labelSize: theme.sizes.staffBody
+    readonly property real bodyWidth: Math.min(width - 2 * margin, theme.sizes.staffWidth)
     readonly property var sections: [
         { "id": "content", "label": "Content" },
         { "id": "import", "label": "Import" },
         { "id": "settings", "label": "Settings" },
         { "id": "log", "label": "Staff log" },
         { "id": "exit", "label": "Exit or restart" }
-    ]
+    ].concat(extraSections)  // hours-usage
+    // >>> hours-usage: tabs whose sections have controllers of their own (kiosk/app/hours_usage.py)
+    readonly property var extraControllers: navigator.sectionControllers
+    readonly property var extraSections: [
+        { "id": "schedule", "label": "Opening hours" },
+        { "id": "usage", "label": "Usage" }
+    ].filter(s => !!extraControllers[s.id])
+    // <<< hours-usage
 
     objectName: "staffPanel"
     color: theme.colors.background
@@ -44,7 +52,7 @@ Rectangle {
 
         Rectangle {
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-            height: panel.theme.highContrast ? 3 : 2
+            height: panel.theme.sizes.border
             color: panel.theme.colors.border
         }
 
@@ -155,6 +163,8 @@ Rectangle {
                     case "settings": return settingsSection
                     case "log": return logSection
                     case "exit": return exitSection
+                    case "schedule": return scheduleSection  // hours-usage
+                    case "usage": return usageSection  // hours-usage
                     default: return contentSection
                     }
                 }
@@ -166,9 +176,9 @@ Rectangle {
     Rectangle {
         objectName: "staffScrollBar"
         visible: body.contentHeight > body.height
-        x: parent.width - width - Math.round(6 * panel.unit)
+        x: parent.width - width - panel.theme.sizes.scrollBarInset
         y: body.y + body.visibleArea.yPosition * body.height
-        width: Math.round(8 * panel.unit)
+        width: panel.theme.sizes.scrollBar
         height: body.visibleArea.heightRatio * body.height
         radius: width / 2
         color: panel.theme.colors.buttonBorder
@@ -219,4 +229,14 @@ Rectangle {
             theme: panel.theme
         }
     }
+    // >>> hours-usage
+    Component {
+        id: scheduleSection
+        StaffScheduleSection { controller: panel.extraControllers.schedule; guard: panel.navigator.guard; theme: panel.theme }
+    }
+    Component {
+        id: usageSection
+        StaffUsageSection { controller: panel.extraControllers.usage; guard: panel.navigator.guard; theme: panel.theme }
+    }
+    // <<< hours-usage
 }

@@ -1,20 +1,21 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The staff PIN pad: digits 0-9, Erase, OK and Cancel, no system keyboard. Dots show how many
 // digits are typed, never which: the digits themselves stay in Python.
 Item {
     id: root
 
-    required property QtObject pad
-    required property QtObject guard
-    required property QtObject theme
+    required property PinPad pad
+    required property TapGuard guard
+    required property Theme theme
 
-    readonly property real unit: theme.unit
     readonly property real gap: theme.sizes.spacing
-    readonly property real keyHeight: Math.max(theme.sizes.target, Math.round(96 * unit))
+    readonly property real keyHeight: Math.max(theme.sizes.target, theme.sizes.staffKey)
     readonly property real keyWidth: Math.round(keyHeight * 1.4)
     readonly property real margin: theme.sizes.margin
-    readonly property real labelSize: Math.round(30 * unit)
+    readonly property real labelSize: theme.sizes.staffPinLabel
     readonly property bool keysOn: !pad.locked && !pad.checking
 
     objectName: "staffPinPad"
@@ -42,7 +43,7 @@ Item {
         height: column.implicitHeight + 2 * root.margin
         radius: root.theme.sizes.radius * 1.5
         color: root.theme.colors.dialog
-        border.width: root.theme.highContrast ? 4 : 0
+        border.width: root.theme.sizes.dialogBorder
         border.color: root.theme.colors.border
 
         Column {
@@ -66,19 +67,19 @@ Item {
                 objectName: "staffPinDots"
                 readonly property int filled: root.pad.length
                 anchors.horizontalCenter: parent.horizontalCenter
-                height: Math.round(36 * root.unit)
-                spacing: Math.round(16 * root.unit)
+                height: root.theme.sizes.staffDots
+                spacing: root.theme.sizes.gap
 
                 Repeater {
                     model: Math.max(root.pad.minLength, root.pad.length)
                     delegate: Rectangle {
                         required property int index
                         anchors.verticalCenter: parent.verticalCenter
-                        width: Math.round(28 * root.unit)
+                        width: root.theme.sizes.staffDot
                         height: width
                         radius: width / 2
-                        color: index < dots.filled ? root.theme.colors.text : "transparent"
-                        border.width: Math.max(2, Math.round(3 * root.unit))
+                        color: index < dots.filled ? root.theme.colors.text : root.theme.colors.dialog
+                        border.width: root.theme.sizes.staffDotBorder
                         border.color: root.theme.colors.text
                     }
                 }
@@ -110,7 +111,7 @@ Item {
                         width: root.keyWidth
                         height: root.keyHeight
                         text: modelData
-                        fontSize: Math.round(root.labelSize * 1.3)
+                        fontSize: root.theme.sizes.staffKeyLabel
                         enabled: root.keysOn
                         onActivated: root.pad.pressDigit(modelData)
                     }
@@ -133,7 +134,7 @@ Item {
                     width: root.keyWidth
                     height: root.keyHeight
                     text: "0"
-                    fontSize: Math.round(root.labelSize * 1.3)
+                    fontSize: root.theme.sizes.staffKeyLabel
                     enabled: root.keysOn
                     onActivated: root.pad.pressDigit("0")
                 }

@@ -1,17 +1,19 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // This kiosk's settings: its own location ("You are here"), the idle time and the language at
 // the start. Changes are kept until Save; the stored file is replaced atomically.
 Column {
     id: section
 
-    required property QtObject controller
-    required property QtObject jobs
-    required property QtObject guard
-    required property QtObject theme
+    required property SettingsSection controller
+    required property JobRunner jobs
+    required property TapGuard guard
+    required property Theme theme
 
     readonly property var settings: controller.values
-    readonly property real labelSize: Math.round(28 * theme.unit)
+    readonly property real labelSize: theme.sizes.staffBody
 
     objectName: "staffSectionSettings"
     spacing: theme.sizes.spacing
@@ -83,15 +85,15 @@ Column {
             guard: section.guard
             text: "−"
             accessibleName: "Less time"
-            width: Math.round(96 * section.theme.unit)
-            fontSize: Math.round(40 * section.theme.unit)
+            width: section.theme.sizes.staffKey
+            fontSize: section.theme.sizes.staffStepLabel
             enabled: section.settings.idleSeconds > section.settings.idleMin
             onActivated: section.controller.stepIdle(-1)
         }
         StaffText {
             objectName: "staffIdleValue"
             anchors.verticalCenter: parent.verticalCenter
-            width: Math.round(260 * section.theme.unit)
+            width: section.theme.sizes.staffValue
             horizontalAlignment: Text.AlignHCenter
             theme: section.theme
             size: "heading"
@@ -103,8 +105,8 @@ Column {
             guard: section.guard
             text: "+"
             accessibleName: "More time"
-            width: Math.round(96 * section.theme.unit)
-            fontSize: Math.round(40 * section.theme.unit)
+            width: section.theme.sizes.staffKey
+            fontSize: section.theme.sizes.staffStepLabel
             enabled: section.settings.idleSeconds < section.settings.idleMax
             onActivated: section.controller.stepIdle(1)
         }

@@ -1,0 +1,1 @@
+"""Opening hours: when the kiosk is open, sleeps, and wakes on a touch (no Qt)."""

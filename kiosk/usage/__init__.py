@@ -1,0 +1,1 @@
+"""Anonymous usage counts: per day, page and language, never people (no Qt)."""
