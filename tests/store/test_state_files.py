@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.schedule.storage import load_schedule
 from kiosk.staff.pin import PinStore
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings, load_settings
@@ -100,3 +101,11 @@ def test_pin_store_reads_bounded_numbers(tmp_path: Path) -> None:
     store = PinStore(tmp_path / "pin.json", hasher=FAST_HASHER)
     assert not store.is_set()
     assert store.problem is not None
+
+
+@pytest.mark.parametrize("plant", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_opening_hours_file_keeps_the_kiosk_on(tmp_path: Path, plant: Plant) -> None:
+    plant(tmp_path / "schedule.json")
+    schedule, warning = load_schedule(tmp_path / "schedule.json")
+    assert schedule is None  # always on
+    assert warning is not None and "stays on" in warning
