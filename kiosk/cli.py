@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.commands import bundle as bundle_commands
 from kiosk.commands import keys as keys_commands
+from kiosk.commands import render_check as render_check_commands
 from kiosk.commands import screenshots as screenshot_commands
 from kiosk.commands import staff as staff_commands
 from kiosk.commands import usage as usage_commands
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     screenshot_commands.add_parser(sub)
     keys_commands.add_parser(sub)
     staff_commands.add_parser(sub)
+    render_check_commands.add_parser(sub)
     usage_commands.add_parser(sub)
     return parser
 

@@ -29,11 +29,6 @@ def default_bundle_dir() -> Path:
     return resources_dir() / "bundle"
 
 
-def builtin_trust_dir() -> Path:
-    """Public keys trusted for the built-in bundle only (not for bundles staff install)."""
-    return resources_dir() / "keys"
-
-
 def qml_dir() -> Path:
     return package_dir("kiosk.ui", "qml")
 

@@ -81,6 +81,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         from kiosk.commands.archive_lint import validate_archive
 
         _, problems = validate_archive(path, readability_checks=not args.no_readability)
+        if _print_signature(path, args.data_dir) == "bad":
+            problems.error(path.name, "manifest.sig", "the signature does not check out")
     else:
         _, problems = validate_folder(path, readability_checks=not args.no_readability)
     for problem in problems.items:
@@ -91,6 +93,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{path}: valid, {warnings} warning(s)")
     return 0
+
+
+def _print_signature(path: Path, data_dir: Path | None) -> str:
+    """Prints whether the archive's signature checks out against this kiosk's trusted keys."""
+    from kiosk.content.signature_report import signature_report
+    from kiosk.staff.service import Staff
+
+    report = signature_report(path, Staff.open(data_dir).store.trusted_keys())
+    print(report.message)
+    return report.verdict
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

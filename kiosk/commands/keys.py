@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kiosk.content.problems import BundleError
+
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keys = sub.add_parser("keys", help="create the keys that sign content bundles")
@@ -25,6 +27,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     trust.add_argument("public_key", type=Path, metavar="PUBLIC_KEY", help="the .pub file")
     trust.set_defaults(handler=cmd_trust)
+
+    untrust = actions.add_parser(
+        "untrust", help="stop trusting a key: its bundles are no longer installed or shown"
+    )
+    untrust.add_argument("key_id", metavar="ID", help="the key id (16 hex digits)")
+    untrust.set_defaults(handler=cmd_untrust)
+
+    listing = actions.add_parser("list", help="the ids of the keys trusted on this kiosk")
+    listing.set_defaults(handler=cmd_list)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -61,4 +72,34 @@ def cmd_trust(args: argparse.Namespace) -> int:
         print(f"The key could not be saved ({exc.strerror}).", file=sys.stderr)
         return 1
     print(f"Key {ident} is now trusted for bundles installed on this kiosk.")
+    return 0
+
+
+def cmd_untrust(args: argparse.Namespace) -> int:
+    from kiosk.staff.service import Staff
+    from kiosk.store.bundle_store import StoreError
+
+    staff = Staff.open(args.data_dir)
+    try:
+        staff.untrust_key(args.key_id)
+    except StoreError as exc:
+        print(exc.summary, file=sys.stderr)
+        return 1
+    try:
+        served = staff.describe_active()
+    except BundleError as exc:
+        print(f"Key {args.key_id} is no longer trusted. Nothing can be shown: {exc.summary}")
+        return 1
+    print(
+        f"Key {args.key_id} is no longer trusted. The kiosk now shows {served.id} version "
+        f"{served.version} ({served.source})."
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from kiosk.staff.service import Staff
+
+    ids = Staff.open(args.data_dir).trusted_key_ids()
+    print("\n".join(ids) if ids else "No key is trusted yet.")
     return 0

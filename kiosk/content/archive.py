@@ -43,6 +43,7 @@ from typing import BinaryIO, TypeVar
 
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import CHUNK_BYTES, Digest, shown
+from kiosk.content.zip_canon import check_canonical
 
 MiB = 1024 * 1024
 MAX_FILES = 2000
@@ -111,6 +112,11 @@ def check_member_name(name: str) -> str:
     if len(name) > MAX_NAME_CHARS:
         raise BundleError(
             f"The bundle contains a file name longer than {MAX_NAME_CHARS} characters: "
+            f"{where[:60]}..."
+        )
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_CHARS for part in parts):
+        raise BundleError(
+            f"The bundle contains a file name part longer than {MAX_NAME_CHARS} bytes: "
             f"{where[:60]}..."
         )
     return name
@@ -265,6 +271,7 @@ class SafeArchive:
             for info in infos:
                 _check_entry(info, self.limits)
             check_names((info.orig_filename for info in infos), self.limits)
+            check_canonical(self._file, infos)
             if sum(info.file_size for info in infos) > self.limits.max_total_bytes:
                 raise BundleError(self._total_message())
         except BaseException:

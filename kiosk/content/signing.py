@@ -19,12 +19,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk import atomic
 from kiosk.content.sealed import SIGNATURE_BYTES
+from kiosk.content.trust_roots import PUBLICLY_KNOWN_KEYS
+from kiosk.statefile import StateFileError, StateFileTooLarge, read_bytes
 
 PRIVATE_SUFFIX = ".key"
 PUBLIC_SUFFIX = ".pub"
 KEY_ID_CHARS = 16
 # A PEM Ed25519 key is about 120 bytes; anything far bigger is not a key file.
 MAX_KEY_FILE_BYTES = 16 * 1024
+
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -36,6 +39,14 @@ class KeyFileError(Exception):
 def key_id(public_key: Ed25519PublicKey) -> str:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:KEY_ID_CHARS]
+
+
+def check_not_publicly_known(ident: str) -> None:
+    if ident in PUBLICLY_KNOWN_KEYS:
+        raise KeyFileError(
+            f"Key {ident} can never be trusted: its private key is public, so anyone could sign "
+            "bundles with it."
+        )
 
 
 def generate_keypair(out_dir: Path, name: str = "kiosk") -> tuple[Path, Path]:
@@ -80,13 +91,15 @@ def generate_keypair(out_dir: Path, name: str = "kiosk") -> tuple[Path, Path]:
 
 
 def _read_key_file(path: Path) -> bytes:
+    # Never through a link, never a FIFO or a device, never more than a key's worth.
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_KEY_FILE_BYTES + 1)
-    except OSError as exc:
-        raise KeyFileError(f"The key file {path} could not be read ({exc.strerror}).") from exc
-    if len(data) > MAX_KEY_FILE_BYTES:
-        raise KeyFileError(f"The file {path} is too large to be a key file.")
+        data = read_bytes(path, MAX_KEY_FILE_BYTES)
+    except StateFileTooLarge:
+        raise KeyFileError(f"The file {path} is too large to be a key file.") from None
+    except StateFileError as exc:
+        raise KeyFileError(f"The key file {path} could not be read: {exc}") from None
+    if data is None:
+        raise KeyFileError(f"The key file {path} could not be read (it does not exist).")
     return data
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from kiosk.content import readability
+from kiosk.content import readability, text_check
 from kiosk.content.bundle import Bundle, ContentPage, Location, PageKind, PageText
 from kiosk.content.directions import with_directions
 from kiosk.content.images import IMAGE_SUFFIXES, check_image
@@ -24,42 +23,14 @@ from kiosk.content.manifest import (
     Page,
 )
 from kiosk.content.markup import check_subset, has_callout, split_page
-from kiosk.content.problems import BundleError, Problems, field_path
+from kiosk.content.problems import BundleError, Problems
 from kiosk.content.qr import qr_rows
+from kiosk.content.schema_problems import schema_problems, valid_items
 
 MAX_PAGE_BYTES = 64 * 1024
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 # Files the distribution form adds; the authoring folder never references them.
 DISTRIBUTION_FILES = frozenset({"manifest.json", "manifest.sig"})
-
-
-def _schema_problems(
-    error: ValidationError, problems: Problems, prefix: Sequence[int | str] = ()
-) -> None:
-    for item in error.errors(include_url=False):
-        loc = (*prefix, *item["loc"])
-        kind = item["type"]
-        if kind == "extra_forbidden":
-            message = "unknown key (a typo?)"
-        elif kind == "missing":
-            message = "missing (required)"
-        else:
-            message = f"{item['msg']} (got {item.get('input')!r})"
-        problems.error(MANIFEST_NAME, field_path(loc), message)
-
-
-def _valid_items(raw: Any, model: type[Any]) -> list[tuple[int, Any]]:
-    """The elements of a list that are valid on their own, so later checks can still run."""
-    if not isinstance(raw, list):
-        return []
-    adapter: TypeAdapter[Any] = TypeAdapter(model)
-    out = []
-    for index, item in enumerate(raw):
-        try:
-            out.append((index, adapter.validate_python(item)))
-        except ValidationError:
-            continue
-    return out
 
 
 class _Validator:
@@ -75,6 +46,8 @@ class _Validator:
     # -- files ---------------------------------------------------------------------------
     def _file(self, rel: str, owner: str, *, what: str = "file") -> Path | None:
         """The referenced file, or None after reporting why it cannot be used."""
+        if text_check.path_refused(self.problems, rel, owner):
+            return None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or rel != pure.as_posix():
             self.problems.error(
@@ -105,6 +78,8 @@ class _Validator:
         self, stem: str, owner: str, lang: str, entry: Page | Disclaimer, kind: PageKind | None
     ) -> PageText | None:
         rel = f"{stem}.{lang}.md"
+        if text_check.path_refused(self.problems, rel, f"{owner}.text"):
+            return None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
             self.problems.error(
@@ -127,6 +102,7 @@ class _Validator:
         except UnicodeDecodeError:
             self.problems.error(rel, f"{owner} ({lang})", "page file must be UTF-8 text")
             return None
+        self.problems.extend(text_check.page_problems(source, rel))
         for issue in check_subset(source):
             self.problems.error(rel, f"line {issue.line}", issue.message)
         page, issues = split_page(source)
@@ -209,7 +185,7 @@ class _Validator:
 
     def _pages(self, raw: Any, group: str, kind: PageKind, seen: set[str]) -> list[ContentPage]:
         pages = []
-        for index, page in _valid_items(raw, Page):
+        for index, page in valid_items(raw, Page):
             owner = f"{group}[{index}]"
             if page.id in seen:
                 self.problems.error(
@@ -276,11 +252,12 @@ class _Validator:
         raw = self._read_toml()
         if raw is None:
             return None
+        self.problems.extend(text_check.manifest_problems(raw))
         manifest: Manifest | None = None
         try:
             manifest = Manifest.model_validate(raw)
         except ValidationError as exc:
-            _schema_problems(exc, self.problems)
+            schema_problems(exc, self.problems)
 
         langs = raw.get("languages")
         # Only well-formed codes are used to build page file names; the schema reports the rest.
@@ -351,7 +328,7 @@ class _Validator:
 
     def _locations(self, raw: Any) -> None:
         seen: set[str] = set()
-        for index, location in _valid_items(raw, Location):
+        for index, location in valid_items(raw, Location):
             owner = f"locations[{index}]"
             if location.id in seen:
                 self.problems.error(

@@ -204,7 +204,11 @@ def verify_folder(
 ) -> VerifiedBundle:
     """The checks of `verify_bundle` for a sealed or extracted folder."""
     seal = read_seal(folder)
-    manifest = check_signature(seal.manifest, seal.signature, trusted, limits)
+    return verified_files(folder, check_signature(seal.manifest, seal.signature, trusted, limits))
+
+
+def verified_files(folder: Path, manifest: SignedManifest) -> VerifiedBundle:
+    """The folder holds exactly the files of a manifest whose seal was already trusted."""
     entries = {entry.path: entry for entry in manifest.files}
     check_unlisted(folder, entries)
     progress = _Progress(manifest.total_size, None)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-from kiosk import atomic
+from kiosk import atomic, statefile
 from kiosk.schedule.model import WEEKDAYS, Range, Schedule, clock_text
 
 SCHEDULE_NAME = "schedule.json"
@@ -80,15 +79,15 @@ def _ranges(name: str, value: object) -> tuple[Range, ...]:
 
 def load_schedule(path: Path) -> tuple[Schedule | None, str | None]:
     """The schedule (None: always on) and, when the file was damaged, one sentence for staff."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    try:  # never a FIFO, a device or a link; size-capped (kiosk/statefile.py)
+        data = statefile.read_bytes(path)
+    except statefile.StateFileError as exc:
+        return None, f"The opening hours could not be read ({exc}); the kiosk stays on."
+    if data is None:
         return None, None
-    except OSError as exc:
-        return None, f"The opening hours could not be read ({exc.strerror}); the kiosk stays on."
-    try:
-        return from_json(json.loads(data.decode("utf-8"))), None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    try:  # bounded numbers and nesting
+        return from_json(statefile.parse_json(data, path.name)), None
+    except statefile.StateFileError:
         reason = "the file is not readable JSON"
     except ValueError as exc:
         reason = str(exc)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.clocks import WallClock
+from kiosk.statefile import StateFileError, parse_json, read_bytes
 
 LOG_NAME = "staff-log.jsonl"
 DEFAULT_MAX_BYTES = 256 * 1024
@@ -58,7 +59,8 @@ class StaffLog:
             with contextlib.suppress(FileNotFoundError):
                 if self.path.stat().st_size + len(line) > self.max_bytes:
                     self.path.replace(self.rotated_path)
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK
+            fd = os.open(self.path, flags, 0o600)
             try:
                 os.write(fd, line)  # one write with O_APPEND: lines from two processes don't mix
             finally:
@@ -70,9 +72,9 @@ class StaffLog:
         """The last `count` entries, newest first; damaged lines are skipped."""
         entries: list[LogEntry] = []
         for path in (self.path, self.rotated_path):
-            try:
-                lines = path.read_bytes().splitlines()
-            except OSError:
+            try:  # never a FIFO, a device or a link; never more than the log can hold
+                lines = (read_bytes(path, 2 * self.max_bytes) or b"").splitlines()
+            except StateFileError:
                 continue
             for raw in reversed(lines):
                 entry = _parse(raw)
@@ -85,11 +87,11 @@ class StaffLog:
 
 def _parse(raw: bytes) -> LogEntry | None:
     try:
-        data = json.loads(raw)
+        data = parse_json(raw)
         at = dt.datetime.fromisoformat(data["at"])
         details = data.get("details", {})
         if not isinstance(details, dict):
             details = {}
         return LogEntry(at, str(data["action"]), str(data["message"]), details)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None

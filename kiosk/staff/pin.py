@@ -7,7 +7,6 @@ check cannot be used to get free guesses. Nothing here logs, prints or stores th
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kiosk import atomic
 from kiosk.clocks import EpochClock
+from kiosk.statefile import StateFileError, read_json
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -62,6 +62,7 @@ class PinStore:
         self.path = path
         self.clock = clock
         self._hasher = hasher
+        self.problem: str | None = None  # why pin.json was unusable, for the staff log
 
     @property
     def hasher(self) -> PasswordHasher:
@@ -75,19 +76,27 @@ class PinStore:
 
     def _load(self) -> _State:
         try:
-            raw = json.loads(self.path.read_bytes())
+            raw = read_json(self.path)  # bounded: Infinity or a 5,000-digit count is refused
+            if raw is None:
+                return _State()
+            if not isinstance(raw, dict):
+                raise StateFileError("pin.json is not a JSON object.")
+            failures = raw.get("failures", 0)
+            locked_until = raw.get("locked_until", 0.0)
+            if not isinstance(failures, int) or not isinstance(locked_until, (int, float)):
+                raise StateFileError("pin.json holds a value of the wrong type.")
             return _State(
                 hash=str(raw["hash"]) if raw.get("hash") else None,
-                failures=max(0, int(raw.get("failures", 0))),
-                locked_until=float(raw.get("locked_until", 0.0)),
+                failures=max(0, failures),
+                locked_until=float(locked_until),
             )
-        except FileNotFoundError:
+        except StateFileError as exc:
+            # No usable hash, so staff mode stays shut until `kiosk staff set-pin`.
+            self.problem = f"The staff PIN file is damaged ({exc}); set the PIN again."
             return _State()
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return _State()  # damaged: no usable hash, so staff mode stays shut until set-pin
 
     def _save(self, state: _State) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = {"hash": state.hash, "failures": state.failures, "locked_until": state.locked_until}
         atomic.write_json(self.path, data, mode=0o600)
 

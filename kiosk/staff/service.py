@@ -7,28 +7,28 @@ in the staff log here or by the store, so the panel and the command line log the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import paths
+from kiosk.builtin_pin import SEAL_DIGEST
 from kiosk.clocks import WallClock
 from kiosk.content.bundle import Bundle
-from kiosk.content.problems import BundleError
-from kiosk.content.sealed import read_seal
 from kiosk.staff.log import LOG_NAME, LogEntry, StaffLog
 from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
 from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_settings
 from kiosk.store import bundle_store as store_module
-from kiosk.store import ready
+from kiosk.store import trust
 from kiosk.store.bundle_store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
+from kiosk.store.secret import private_dir, secret_dir
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 STORE_FOLDER = "store"
 
@@ -55,22 +55,22 @@ class Staff:
         data_dir: Path,
         *,
         builtin: Path | None = None,
-        builtin_trust: Sequence[Ed25519PublicKey] | None = None,
+        builtin_pin: str | None = None,
         wall_clock: WallClock = store_module.utc_now,
         pin_clock: Callable[[], float] = time.time,
         hasher: PasswordHasher | None = None,
+        render_check: Callable[[Path], list[str]] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.log = StaffLog(data_dir / LOG_NAME, clock=wall_clock)
         self.store = BundleStore(
             data_dir / STORE_FOLDER,
             builtin if builtin is not None else paths.default_bundle_dir(),
-            # Loaded when first needed: a start from a ready copy checks no signature.
-            builtin_trust
-            if builtin_trust is not None
-            else lambda: store_module.load_keys(paths.builtin_trust_dir()),
+            builtin_pin if builtin_pin is not None else SEAL_DIGEST,
             events=self.log,
             clock=wall_clock,
+            secrets_folder=secret_dir(data_dir),
+            render_check=render_check,
         )
         self.pin = PinStore(data_dir / PIN_NAME, clock=pin_clock, hasher=hasher)
         self.settings_path = data_dir / SETTINGS_NAME
@@ -78,16 +78,24 @@ class Staff:
     @classmethod
     def open(cls, data_dir_override: Path | None = None) -> Staff:
         """For the app and the commands: the data folder from --data-dir / KIOSK_DATA_DIR."""
-        return cls(paths.data_dir(data_dir_override))
+        from kiosk.store.render import render_problems
+
+        # The app and the commands draw every image with Qt before installing it.
+        return cls(paths.data_dir(data_dir_override), render_check=render_problems)
 
     # -- start-up ---------------------------------------------------------------------------
     def serve(self) -> Served:
         """For the patient app's start: the content to show, fast when it has a ready copy."""
+        with contextlib.suppress(OSError):  # a read-only disk must not stop the start
+            private_dir(self.data_dir)
         return self.store.serve()
 
     # -- entering and leaving -----------------------------------------------------------
     def check_pin(self, pin: str) -> PinCheck:
         result = self.pin.check(pin)
+        if self.pin.problem:
+            self.log.record("pin-damaged", self.pin.problem)
+            self.pin.problem = None
         if result.reason == "ok":
             self.log.record("staff-enter", "Staff mode was opened.")
         elif result.reason == "wrong":
@@ -141,14 +149,12 @@ class Staff:
     def content_of(self, active: ActiveBundle) -> Bundle:
         """The content of a bundle the store has just verified: the ready copy it wrote when it
         validated that content (no second validation), else the folder validated now."""
-        try:
-            seal = read_seal(active.path)
-            data = (self.store.ready_dir / f"{seal.digest}.json").read_bytes()
-            return ready.load(data, active.path, seal.digest).bundle
-        except (OSError, BundleError, ready.ReadyCopyError):
-            from kiosk.content.validate import load_folder  # deferred: the schema's import
+        bundle = self.store.ready_content(active.path, builtin=active.source == "builtin")
+        if bundle is not None:
+            return bundle
+        from kiosk.content.validate import load_folder  # deferred: the schema's import
 
-            return load_folder(active.path)
+        return load_folder(active.path)
 
     def describe(self, active: ActiveBundle, today: dt.date) -> Description:
         """What `describe_active` says, of a bundle verified just now (no second look)."""
@@ -170,10 +176,23 @@ class Staff:
             reviews_due=store_module.reviews_due(info, today),
             drafts=store_module.draft_pages(info),
             previous=tuple(_folder_label(e.folder) for e in history),
+            storage_problem=self.store.storage_problem(),
         )
 
     def trust_key(self, public_key: Path) -> str:
         return self.store.trust_key(public_key)
+
+    def untrust_key(self, ident: str) -> None:
+        """Stops trusting a key; its bundles leave the screen at the next start (StoreError
+        when the key is not trusted or the disk refuses)."""
+        self.store.untrust_key(ident)
+
+    def trusted_key_ids(self) -> list[str]:
+        return sorted(trust.trusted_ids(self.store.trusted_dir))
+
+    def storage_problem(self) -> str | None:
+        """One sentence when the data folder cannot be written (staff must know), else None."""
+        return self.store.storage_problem()
 
     # -- settings ---------------------------------------------------------------------------
     def load_settings(self) -> tuple[Settings, str | None]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, Protocol
 
 from kiosk import atomic
 from kiosk.content.patterns import ID_MAX_LENGTH, is_id, is_lang
+from kiosk.statefile import StateFileError, parse_json, read_bytes
 
 SETTINGS_NAME = "settings.json"
 IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 30, 600, 90
@@ -104,14 +104,11 @@ class Settings:
 def load_settings(path: Path) -> tuple[Settings, str | None]:
     """The settings and, when the file was damaged, one sentence for staff saying so."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Settings(), None
-    except OSError as exc:
-        return Settings(), f"The settings file could not be read ({exc.strerror}); using defaults."
-    try:
-        return Settings.from_json(json.loads(data.decode("utf-8"))), None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = read_bytes(path)  # bounded size, regular files only, never through a link
+        if data is None:
+            return Settings(), None
+        return Settings.from_json(parse_json(data, path.name)), None
+    except StateFileError:  # too big, a FIFO or link, bad JSON, huge numbers, deep nesting
         settings = Settings()
         warning = "The settings file was damaged and has been reset to the defaults."
     except InvalidSettings as exc:
@@ -127,8 +124,8 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write_json(path, settings.to_json())
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    atomic.write_json(path, settings.to_json(), mode=0o600)
 
 
 class _HasId(Protocol):

@@ -30,12 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from kiosk import atomic
+from kiosk import atomic, statefile
 from kiosk.clocks import WallClock
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import Digest, Seal, check_files, read_seal
-from kiosk.store import ready
+from kiosk.content.trust_roots import check_pin
+from kiosk.store import ready, trust
+from kiosk.store.secret import SecretKey, private_dir, secret_dir
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 # which the patient app's start skips when its bundle has a ready copy (bench/bench_ui.py).
 
 KEEP_PREVIOUS = 3
+MAX_READY_COPY_BYTES = 64 * 1024 * 1024  # a ready copy is the rendered text: far less
 STATE_NAME = "state.json"
 BUNDLE_SUFFIX = ".kbundle"
 MIN_SPARE_BYTES = 4 * 1024 * 1024  # free space left over after an install, at the least
@@ -96,6 +99,13 @@ class Entry:
 class State:
     active: Entry | None = None
     history: tuple[Entry, ...] = ()
+    # The highest version ever installed, per bundle id: an install is never older.
+    highest: dict[str, int] = field(default_factory=dict)
+
+    def newest_seen(self, bundle_id: str) -> int:
+        labels = (_folder_id_version(entry.folder) for entry in self.entries)
+        versions = [v for ident, v in labels if ident == bundle_id]
+        return max([self.highest.get(bundle_id, 0), *versions])
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -163,6 +173,7 @@ class Description:
     reviews_due: tuple[ReviewDue, ...]
     drafts: tuple[str, ...]  # ids of the pages no clinician has reviewed yet
     previous: tuple[str, ...]  # "<id> version <n>" of the bundles a rollback can return to
+    storage_problem: str | None = None  # the data folder cannot be written, for staff
 
 
 @dataclass(frozen=True)
@@ -277,18 +288,6 @@ def _is_bundle_file(entry: os.DirEntry[str]) -> bool:
     )
 
 
-def load_keys(folder: Path) -> list[Ed25519PublicKey]:
-    """Every usable `*.pub` key in a folder; unusable files are skipped (they trust nothing)."""
-    from kiosk.content.signing import KeyFileError, load_public_key
-
-    keys = []
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.pub")):
-            with contextlib.suppress(KeyFileError):
-                keys.append(load_public_key(path))
-    return keys
-
-
 def _folder_name(info: VerifiedBundle) -> str:
     return f"{info.id}-v{info.version}-{secrets.token_hex(3)}"
 
@@ -307,17 +306,23 @@ class BundleStore:
         self,
         root: Path,
         builtin: Path,
-        builtin_trust: Sequence[Ed25519PublicKey] | Keys,
+        builtin_pin: str,
         *,
         events: EventSink | None = None,
         clock: WallClock = utc_now,
+        secrets_folder: Path | None = None,
+        render_check: Callable[[Path], list[str]] | None = None,
     ) -> None:
         self.root = root
         self.builtin = builtin
-        # Keys shipped with the app vouch for the built-in bundle only, never for an install.
-        self._builtin_trust = builtin_trust
+        # The built-in bundle is trusted by its seal digest, shipped in the package; no key.
+        self.builtin_pin = builtin_pin
         self.events: EventSink = events or _NoEvents()
         self.clock = clock
+        self.secret_dir = secrets_folder or secret_dir(root)
+        self._mac_key = SecretKey(self.secret_dir)
+        # Draws the images with Qt in a child process before an install (kiosk/store/render.py).
+        self.render_check = render_check
 
     # -- layout ----------------------------------------------------------------------------
     @property
@@ -341,8 +346,9 @@ class BundleStore:
         return self.root / STATE_NAME
 
     def _ensure_layout(self) -> None:
-        for folder in (self.bundles_dir, self.staging_dir, self.trusted_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+        # Private to the kiosk user: 0700 folders (files are written 0600).
+        for folder in (self.root, self.bundles_dir, self.staging_dir, self.trusted_dir):
+            private_dir(folder)
 
     @contextlib.contextmanager
     def _locked(self, *, wait: bool = False) -> Iterator[bool]:
@@ -353,7 +359,7 @@ class BundleStore:
             yield True
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
@@ -365,47 +371,64 @@ class BundleStore:
             os.close(fd)  # closing releases the lock
 
     # -- trusted keys -----------------------------------------------------------------------
-    @property
-    def builtin_trust(self) -> Sequence[Ed25519PublicKey]:
-        if callable(self._builtin_trust):
-            self._builtin_trust = list(self._builtin_trust())
-        return self._builtin_trust
-
     def trusted_keys(self) -> list[Ed25519PublicKey]:
-        return load_keys(self.trusted_dir)
+        return trust.load_keys(self.trusted_dir)
 
     def trust_key(self, public_key: Path) -> str:
         """Adds a public key (PEM) to the keys trusted for installs; returns its key id."""
         from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-        from kiosk.content.signing import KeyFileError, key_id, load_public_key
+        from kiosk.content.signing import (
+            KeyFileError,
+            check_not_publicly_known,
+            key_id,
+            load_public_key,
+        )
 
         try:
             key = load_public_key(public_key)
+            ident = key_id(key)
+            check_not_publicly_known(ident)
         except KeyFileError as exc:
             raise StoreError(str(exc)) from None
-        ident = key_id(key)
-        self._ensure_layout()
         pem = key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
-        atomic.write_bytes(self.trusted_dir / f"{ident}.pub", pem)
+        with _disk_refusal():
+            self._ensure_layout()
+            atomic.write_bytes(self.trusted_dir / f"{ident}.pub", pem, mode=0o600)
         self.events.record("trust", f"Key {ident} is now trusted for installs.", key=ident)
         return ident
+
+    def untrust_key(self, ident: str) -> None:
+        """Stops trusting a key: its bundles are no longer installed or served (the kiosk
+        falls back at once to the newest kept bundle whose signer is still trusted)."""
+        ident = ident.strip().lower()
+        if ident not in trust.trusted_ids(self.trusted_dir):
+            raise StoreError(f"Key {ident} is not trusted on this kiosk, so nothing was changed.")
+        with _disk_refusal():
+            (self.trusted_dir / f"{ident}.pub").unlink()
+            atomic.fsync_dir(self.trusted_dir)
+        self.events.record("untrust", f"Key {ident} is no longer trusted.", key=ident)
 
     # -- state ------------------------------------------------------------------------------
     def read_state(self) -> State:
         """The pointer; a missing file means nothing installed. Raises ValueError when damaged."""
-        try:
-            raw = json.loads(self.state_path.read_bytes())
-        except FileNotFoundError:
+        data = statefile.read_bytes(self.state_path)  # StateFileError is a ValueError
+        if data is None:
             return State()
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(str(exc)) from None
+        raw = statefile.parse_json(data, STATE_NAME)
         try:
             active = Entry.from_json(raw["active"]) if raw["active"] is not None else None
             history = tuple(Entry.from_json(item) for item in raw["history"])
+            highest = {str(k): v for k, v in raw.get("highest", {}).items() if isinstance(v, int)}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"unexpected content ({exc})") from None
-        return State(active, history)
+        return State(active, history, highest)
+
+    def _state_or_empty(self) -> State:
+        try:
+            return self.read_state()
+        except ValueError:
+            return State()
 
     def _write_state(self, state: State) -> None:
         """Switches the pointer. Raises OSError only if the switch did not happen."""
@@ -413,9 +436,10 @@ class BundleStore:
             "format": 1,
             "active": state.active.to_json() if state.active else None,
             "history": [e.to_json() for e in state.history],
+            "highest": dict(sorted(state.highest.items())),
         }
         text = json.dumps(data, indent=2) + "\n"
-        atomic.write_bytes(self.state_path, text.encode(), sync_dir=False)
+        atomic.write_bytes(self.state_path, text.encode(), mode=0o600, sync_dir=False)
         try:
             atomic.fsync_dir(self.root)
         except OSError as exc:
@@ -429,55 +453,102 @@ class BundleStore:
     # -- start-up ---------------------------------------------------------------------------
     def serve(self) -> Served:
         """For the patient app's start: cleans up after interrupted work, then loads the content
-        of the bundle `open_active()` would pick; why a fallback happened is recorded for staff.
+        of the bundle `open_active()` picks (by the same code, so staff see what patients see);
+        why a fallback happened is recorded for staff.
 
-        A bundle with a ready copy has every file's hash checked against it, then is read
-        from the copy; one without is verified (signature included) and validated in full,
-        and its copy is written for the next start. Raises BundleError only when the built-in
-        bundle fails.
+        A bundle with a ready copy (authenticated, kiosk/store/secret.py) has every file's hash
+        checked against it, then is read from the copy; one without is verified (signature
+        included) and validated in full, and its copy is written for the next start. Raises
+        BundleError only when the built-in bundle fails.
         """
-        self.clean_up()
+        self._clean_up_if_possible()
         _, bundle, source, _, reason = self._pick(self._patient_content)
-        if reason:
-            self.events.record(
-                "fallback",
-                reason,
-                served=_describe(bundle),
-                source=source,
-            )
+        self._record_fallback(reason, _describe(bundle), source)
         return Served(bundle, source, reason)
 
-    def _patient_content(self, folder: Path, keys: Keys) -> Bundle:
+    def _record_fallback(self, reason: str | None, served: str, source: Source) -> None:
+        if reason:
+            self.events.record("fallback", reason, served=served, source=source)
+
+    def _clean_up_if_possible(self) -> None:
+        """A read-only or failing disk must not take the installed bundle off the screen."""
+        try:
+            self.clean_up()
+        except OSError as exc:
+            self.events.record("warning", _storage_sentence(exc), error=str(exc))
+
+    def storage_problem(self) -> str | None:
+        """One sentence for staff when the data folder cannot be written, else None."""
+        try:
+            self._ensure_layout()
+            atomic.write_bytes(self.staging_dir / ".probe", b"", mode=0o600, sync_dir=False)
+            (self.staging_dir / ".probe").unlink()
+        except OSError as exc:
+            return _storage_sentence(exc)
+        return None
+
+    def _patient_content(self, folder: Path, keys: Keys | None) -> Bundle:
+        """The content of one bundle folder; `keys` None means the built-in bundle."""
         seal = read_seal(folder)
-        copy = self._ready_copy(folder, seal)
+        if keys is None:
+            check_pin(seal, self.builtin_pin)
+        else:
+            # Trust is checked at every start, not only at install: untrusting a key takes
+            # its bundles off the screen at once.
+            trust.check_still_trusted(seal.manifest, self.trusted_dir)
+        copy_path = self._ready_path(seal, builtin=keys is None)
+        copy = self._ready_copy(copy_path, folder, seal)
         if copy is not None:
-            # The signature was checked when the copy was made, for exactly these seal bytes;
-            # checking it again would prove nothing more (whoever can write the copy can also
-            # write a trusted key), while the files' hashes catch a damaged disk.
             check_files(folder, copy.files)
             return copy.bundle
         from kiosk.content.validate import load_folder
-        from kiosk.content.verify import verify_folder
 
-        info = verify_folder(folder, keys())
+        info = self._verify(folder, keys)
         bundle = load_folder(folder)
-        self._write_ready_copy(bundle, _file_digests(info), seal)
+        self._write_ready_copy(copy_path, bundle, _file_digests(info), seal)
         return bundle
 
-    def _ready_copy(self, folder: Path, seal: Seal) -> ready.ReadyCopy | None:
-        try:
-            data = (self.ready_dir / f"{seal.digest}.json").read_bytes()
-            return ready.load(data, folder, seal.digest)
-        except (OSError, ready.ReadyCopyError):
-            return None  # missing, unreadable or stale: the slow path writes a new one
+    def _verify(self, folder: Path, keys: Keys | None) -> VerifiedBundle:
+        """Full verification: the pin for the built-in bundle, else the signature."""
+        if keys is None:
+            from kiosk.content.pinned import verify_pinned
 
-    def _write_ready_copy(self, bundle: Bundle, files: dict[str, Digest], seal: Seal) -> None:
+            return verify_pinned(folder, self.builtin_pin)
+        from kiosk.content.verify import verify_folder
+
+        return verify_folder(folder, keys())
+
+    def _ready_path(self, seal: Seal, *, builtin: bool) -> Path:
+        # The built-in bundle's copy lives beside the key, never in the writable data folder.
+        folder = self.secret_dir / "builtin-ready" if builtin else self.ready_dir
+        return folder / f"{seal.digest}.json"
+
+    def ready_content(self, folder: Path, *, builtin: bool) -> Bundle | None:
+        """The authenticated ready copy's content of a folder verified just now, else None."""
+        try:
+            seal = read_seal(folder)
+        except (BundleError, OSError):
+            return None
+        copy = self._ready_copy(self._ready_path(seal, builtin=builtin), folder, seal)
+        return None if copy is None else copy.bundle
+
+    def _ready_copy(self, path: Path, folder: Path, seal: Seal) -> ready.ReadyCopy | None:
+        try:
+            data = statefile.read_bytes(path, MAX_READY_COPY_BYTES)
+            if data is None:
+                return None
+            return ready.load(data, folder, seal.digest, self._mac_key.get())
+        except (OSError, ValueError):
+            return None  # missing, unreadable, forged or stale: the slow path writes a new one
+
+    def _write_ready_copy(
+        self, path: Path, bundle: Bundle, files: dict[str, Digest], seal: Seal
+    ) -> None:
         """Best effort: without the copy the next start is only slower (a full disk, say)."""
         with contextlib.suppress(OSError):
-            self.ready_dir.mkdir(parents=True, exist_ok=True)
-            atomic.write_bytes(
-                self.ready_dir / f"{seal.digest}.json", ready.dump(bundle, files, seal.digest)
-            )
+            private_dir(path.parent)
+            copy = ready.dump(bundle, files, seal.digest, self._mac_key.get())
+            atomic.write_bytes(path, copy, mode=0o600)
 
     def clean_up(self) -> list[str]:
         """Deletes staging leftovers, stray temporaries and folders the pointer does not name.
@@ -510,8 +581,19 @@ class BundleStore:
                 if path.name not in copies:
                     _remove(path)
                     removed.append(f"ready/{path.name}")
+            removed += self._remove_old_builtin_copies()
             atomic.fsync_dir(self.staging_dir)
             atomic.fsync_dir(self.bundles_dir)
+        return removed
+
+    def _remove_old_builtin_copies(self) -> list[str]:
+        """Copies of built-in bundles of earlier app versions (best effort: not our folder)."""
+        removed = []
+        with contextlib.suppress(OSError):
+            for path in sorted((self.secret_dir / "builtin-ready").iterdir()):
+                if path.name != f"{self.builtin_pin}.json":
+                    _remove(path)
+                    removed.append(path.name)
         return removed
 
     def _seal_digests(self, folders: set[str]) -> set[str]:
@@ -523,21 +605,19 @@ class BundleStore:
         return digests
 
     def open_active(self) -> ActiveBundle:
-        """The bundle to serve: the active one if every file verifies, else the newest good
-        previous one, else the built-in default. Changes nothing on disk.
+        """The bundle patients see, picked by the same code as `serve()` (so staff tools and
+        `kiosk bundle list` report exactly what is on screen), then verified in full for its
+        details. Changes nothing on disk but ready copies.
 
         Raises BundleError only when the built-in bundle itself fails (a broken installation);
         the app should then show its plain splash screen.
         """
-        from kiosk.content.verify import verify_folder
-
-        folder, info, source, installed_at, reason = self._pick(
-            lambda folder, keys: verify_folder(folder, keys())
-        )
-        return ActiveBundle(folder, info, source, installed_at, reason)
+        folder, _, source, installed_at, reason = self._pick(self._patient_content)
+        keys = None if source == "builtin" else self.trusted_keys
+        return ActiveBundle(folder, self._verify(folder, keys), source, installed_at, reason)
 
     def _pick(
-        self, open_one: Callable[[Path, Keys], _T]
+        self, open_one: Callable[[Path, Keys | None], _T]
     ) -> tuple[Path, _T, Source, dt.datetime | None, str | None]:
         """The first bundle `open_one` accepts: the active one, the previous ones newest
         first, else the built-in one; with the reasons the ones before it were passed over."""
@@ -559,7 +639,7 @@ class BundleStore:
             source: Source = "installed" if entry is state.active else "previous"
             return folder, opened, source, entry.installed_at, " ".join(reasons) or None
         try:
-            opened = open_one(self.builtin, lambda: self.builtin_trust)
+            opened = open_one(self.builtin, None)
         except (BundleError, OSError) as exc:
             raise BundleError(
                 f"The built-in content is damaged ({_sentence(exc)}); reinstall the kiosk software."
@@ -590,10 +670,12 @@ class BundleStore:
         return out
 
     def builtin_info(self) -> VerifiedBundle:
-        """The built-in bundle, verified; BundleError when it is damaged."""
-        from kiosk.content.verify import verify_folder
+        """The built-in bundle, verified against its pin; BundleError when it is damaged."""
+        return self._verify(self.builtin, None)
 
-        return verify_folder(self.builtin, self.builtin_trust)
+    def serve_builtin(self) -> Bundle:
+        """The built-in bundle's content, checked against its pin (never shown when damaged)."""
+        return self._patient_content(self.builtin, None)
 
     # -- the staff panel ------------------------------------------------------------------
     def describe_active(self, today: dt.date | None = None) -> Description:
@@ -616,6 +698,7 @@ class BundleStore:
             reviews_due=reviews_due(info, today or self.clock().date()),
             drafts=draft_pages(info),
             previous=tuple(_folder_label(e.folder) for e in history),
+            storage_problem=self.storage_problem(),
         )
 
     def preview_install(self, path: Path) -> Diff:
@@ -661,6 +744,12 @@ class BundleStore:
                 f"This bundle is version {info.version}, not newer than the active version "
                 f"{active.version}; use Roll back to return to an older bundle."
             )
+        newest = self._state_or_empty().newest_seen(info.id)
+        if info.version < newest:
+            return (
+                f"This bundle is version {info.version}, older than version {newest} of "
+                f"{info.id} that was installed before; use Roll back to return to a kept bundle."
+            )
         # The manifest's sizes are signed, so they are what the copy will write at most.
         needed = info.total_size + max(info.total_size // 10, MIN_SPARE_BYTES)
         self.root.mkdir(parents=True, exist_ok=True)
@@ -683,7 +772,7 @@ class BundleStore:
         nothing has changed and nothing is left behind. Every outcome goes to the staff log.
         """
         try:
-            with self._locked() as locked:
+            with _disk_refusal(), self._locked() as locked:
                 if not locked:
                     raise StoreError(
                         "Another install or rollback is in progress; try again when it is done."
@@ -752,10 +841,13 @@ class BundleStore:
                 f"The bundle's content is not valid: {problems.errors[0]}{tail}.", problems.errors
             )
 
+        self._check_drawing(staged)
+        _make_private(staged)
         final = self.bundles_dir / name
         entry = Entry(name, self.clock().replace(microsecond=0))
         history = (state.active, *state.history) if state.active else state.history
-        new_state = State(entry, history[:KEEP_PREVIOUS])
+        highest = {**state.highest, info.id: max(state.newest_seen(info.id), info.version)}
+        new_state = State(entry, history[:KEEP_PREVIOUS], highest)
         try:
             staged.replace(final)
             atomic.fsync_dir(self.bundles_dir)
@@ -768,8 +860,16 @@ class BundleStore:
             raise StoreError(_copy_failure(exc)) from None
         # The patient app's next start reads this instead of validating again.
         with contextlib.suppress(BundleError, OSError):
-            self._write_ready_copy(content, _file_digests(info), read_seal(final))
+            seal = read_seal(final)
+            path = self._ready_path(seal, builtin=False)
+            self._write_ready_copy(path, content, _file_digests(info), seal)
         return ActiveBundle(final, info, "installed", entry.installed_at, None)
+
+    def _check_drawing(self, staged: Path) -> None:
+        problems = self.render_check(staged) if self.render_check is not None else []
+        if problems:
+            _remove(staged)
+            raise StoreError(f"An image in the bundle cannot be shown: {problems[0]}.")
 
     def rollback(self) -> ActiveBundle:
         """Makes the previous good bundle active again (the built-in one when none is left).
@@ -777,7 +877,7 @@ class BundleStore:
         Returns the bundle now active; raises StoreError when there is nothing to roll back.
         """
         try:
-            with self._locked() as locked:
+            with _disk_refusal(), self._locked() as locked:
                 if not locked:
                     raise StoreError(
                         "Another install or rollback is in progress; try again when it is done."
@@ -815,22 +915,49 @@ class BundleStore:
                 skipped.append(_folder_label(entry.folder))
                 continue
             try:
-                self._write_state(State(entry, state.history[index + 1 :]))
+                self._write_state(State(entry, state.history[index + 1 :], state.highest))
             except OSError as exc:
                 raise StoreError(_copy_failure(exc)) from None
             return ActiveBundle(folder, info, "installed", entry.installed_at), skipped
         try:
-            self._write_state(State())
+            self._write_state(State(highest=state.highest))
         except OSError as exc:
             raise StoreError(_copy_failure(exc)) from None
         return self.open_active(), skipped
 
 
-def _folder_label(folder: str) -> str:
-    """'town-pt-v3-a1b2c3' -> 'town-pt version 3'."""
+def _make_private(folder: Path) -> None:
+    """Extracted files (never links: extraction makes none) for the kiosk user only."""
+    for current, dirs, files in os.walk(folder):
+        for name in dirs:
+            (Path(current) / name).chmod(0o700)
+        for name in files:
+            (Path(current) / name).chmod(0o600)
+    folder.chmod(0o700)
+
+
+@contextlib.contextmanager
+def _disk_refusal() -> Iterator[None]:
+    """Any disk error becomes one sentence for staff (StoreError), never a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(_storage_sentence(exc)) from None
+
+
+def _folder_id_version(folder: str) -> tuple[str, int]:
+    """'town-pt-v3-a1b2c3' -> ('town-pt', 3); ('', 0) for a name of another shape."""
     stem, _, _ = folder.rpartition("-")
     ident, _, version = stem.rpartition("-v")
-    return f"{ident} version {version}" if ident and version.isdigit() else folder
+    if ident and version.isdigit() and len(version) < 10:
+        return ident, int(version)
+    return "", 0
+
+
+def _folder_label(folder: str) -> str:
+    """'town-pt-v3-a1b2c3' -> 'town-pt version 3'."""
+    ident, version = _folder_id_version(folder)
+    return f"{ident} version {version}" if ident else folder
 
 
 def _remove(path: Path) -> None:
@@ -845,6 +972,13 @@ def _sentence(exc: BaseException) -> str:
     text = exc.summary if isinstance(exc, BundleError) else str(exc)
     text = text.strip()
     return text if text.endswith((".", "?", "!", ")")) else text + "."
+
+
+def _storage_sentence(exc: OSError) -> str:
+    return (
+        f"The kiosk's data folder cannot be written ({_os_reason(exc)}): the content on "
+        "screen stays, but installs, rollbacks and key changes are refused until it is fixed."
+    )
 
 
 def _os_reason(exc: OSError) -> str:

@@ -35,6 +35,9 @@ def choose_bundle(store: BundleStore | None, *, crash_loop: bool = False) -> Bun
                     f"The installed content could not be shown ({reason}); "
                     "showing the built-in one.",
                 )
+        # Checked against the pin shipped with the app: a damaged built-in bundle raises
+        # (the plain splash screen) instead of being shown.
+        return store.serve_builtin()
     return load_builtin()
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -47,7 +48,7 @@ from kiosk.content.bundle import (
 from kiosk.content.qr_matrix import is_qr_rows
 from kiosk.content.sealed import Digest
 
-READY_FORMAT = 3  # 2: page text as typed blocks, drafts; 3: location directions
+READY_FORMAT = 4  # 2: typed page blocks, drafts; 3: directions; 4: authenticated copies
 _MAGIC = b"kiosk-ready-copy"
 # The modules whose code decides what a Bundle holds; editing one invalidates every copy.
 # The content modules that turn a folder into a Bundle (and this module, which writes the copy).
@@ -92,7 +93,13 @@ def code_stamp() -> str:
 
 
 # -- writing -----------------------------------------------------------------------------------
-def dump(bundle: Bundle, files: Mapping[str, Digest], seal_digest: str) -> bytes:
+def _mac(key: bytes, body: bytes) -> str:
+    # Keyed outside the data folder (kiosk/store/secret.py): a plain checksum here could be
+    # recomputed by whoever edits the copy.
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def dump(bundle: Bundle, files: Mapping[str, Digest], seal_digest: str, key: bytes) -> bytes:
     body = json.dumps(
         {
             "seal": seal_digest,
@@ -103,8 +110,7 @@ def dump(bundle: Bundle, files: Mapping[str, Digest], seal_digest: str) -> bytes
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
-    checksum = hashlib.sha256(body).hexdigest()
-    return _MAGIC + f" {READY_FORMAT} {checksum}\n".encode() + body
+    return _MAGIC + f" {READY_FORMAT} {_mac(key, body)}\n".encode() + body
 
 
 def _spans_json(spans: Spans) -> list[list[Any]]:
@@ -188,14 +194,15 @@ def _bundle_json(bundle: Bundle) -> dict[str, Any]:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def load(data: bytes, root: Path, seal_digest: str) -> ReadyCopy:
+def load(data: bytes, root: Path, seal_digest: str, key: bytes) -> ReadyCopy:
     """The copy in `data` for the bundle folder `root` sealed as `seal_digest`.
 
     Raises ReadyCopyError when it cannot be used; the caller then validates the bundle itself.
     """
     header, _, body = data.partition(b"\n")
-    if header != _MAGIC + f" {READY_FORMAT} {hashlib.sha256(body).hexdigest()}".encode():
-        raise ReadyCopyError("damaged, or written by another format")
+    expected = _MAGIC + f" {READY_FORMAT} {_mac(key, body)}".encode()
+    if not hmac.compare_digest(header, expected):
+        raise ReadyCopyError("damaged, forged, or written by another format")
     try:
         raw = json.loads(body)
         if raw["seal"] != seal_digest:

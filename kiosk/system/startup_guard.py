@@ -10,12 +10,14 @@ the next start tries the installed bundle again.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from kiosk import atomic
+from kiosk.statefile import StateFileError, read_json
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ class StartupGuard:
         self.healthy_after_s = healthy_after_s
         self._clock = clock
         self._previous_failures: int | None = None
+        self.problem: str | None = None  # why startup.json was unusable, for the staff log
 
     @property
     def quick_crashes(self) -> int:
@@ -62,23 +65,21 @@ class StartupGuard:
         self._write({"unhealthy_starts": 0, "last_healthy": self._clock()})
 
     def _read(self) -> int:
+        # Read defensively (kiosk/statefile.py): a FIFO or a huge number here must not stop
+        # the very guard that is meant to catch starts that never get going.
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            count = data["unhealthy_starts"]
-        except FileNotFoundError:
+            data = read_json(self.path)
+        except StateFileError as error:
+            log.warning("ignoring unusable %s: %s", self.path, error)
+            self.problem = str(error)
             return 0
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("ignoring unreadable %s: %s", self.path, error)
-            return 0
+        count = data.get("unhealthy_starts") if isinstance(data, dict) else 0
         return count if isinstance(count, int) and count >= 0 else 0
 
     def _write(self, data: dict[str, float | int]) -> None:
-        tmp = self.path.with_name(self.path.name + ".tmp")
+        # atomic.write_bytes creates its temporary with O_EXCL: never through a planted link.
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(data), encoding="utf-8")
-            tmp.replace(self.path)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            atomic.write_bytes(self.path, json.dumps(data).encode(), mode=0o600)
         except OSError as error:
             log.warning("cannot record start-up state in %s: %s", self.path, error)
-            with contextlib.suppress(OSError):
-                tmp.unlink()

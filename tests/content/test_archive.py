@@ -443,3 +443,15 @@ def test_random_archives_are_safe_or_refused(members: list[str], mode: int) -> N
             event("accepted")
         except BundleError:
             event("refused")
+
+
+def test_name_part_over_255_bytes(tmp_path: Path, keys: KeyPair) -> None:
+    """600 bytes of UTF-8 in 150 characters: the file system would say "File name too long"."""
+    name = "pages/" + "\U0001d11e" * 150
+    path = zip_with(tmp_path, (entry(name), b"x"))
+    assert_refused(
+        path,
+        tmp_path,
+        keys,
+        f"The bundle contains a file name part longer than 255 bytes: {name[:60]}...",
+    )

@@ -1,4 +1,4 @@
-"""The built-in default bundle is sealed with the built-in key and matches its sources."""
+"""The built-in default bundle is sealed, pinned in the package, and matches its sources."""
 
 from __future__ import annotations
 
@@ -6,19 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.builtin_pin import SEAL_DIGEST
 from kiosk.cli import main
+from kiosk.content.pinned import verify_pinned
 from kiosk.content.problems import BundleError
-from kiosk.content.signing import load_public_key
-from kiosk.content.verify import verify_folder
-from kiosk.paths import builtin_trust_dir, default_bundle_dir, resources_dir
+from kiosk.paths import default_bundle_dir, resources_dir
 from tests.content.conftest import KeyPair
 
 
 def test_builtin_bundle_is_sealed_and_every_file_verifies() -> None:
-    keys = [load_public_key(p) for p in sorted(builtin_trust_dir().glob("*.pub"))]
-    assert keys, "resources/keys holds no public key"
     try:
-        info = verify_folder(default_bundle_dir(), keys)
+        info = verify_pinned(default_bundle_dir(), SEAL_DIGEST)
     except BundleError as exc:
         raise AssertionError(
             f"{exc}\nEdited resources/bundle? Run scripts/seal-default-bundle."

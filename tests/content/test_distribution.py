@@ -18,6 +18,7 @@ from kiosk.content.problems import BundleError
 from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
 from kiosk.content.signed_manifest import manifest_bytes, parse_manifest
 from kiosk.content.verify import extract_bundle, verify_bundle, verify_folder
+from tests.content import pngcraft
 from tests.content.conftest import BUILT_AT, KeyPair
 from tests.content.zipcraft import members, rewrite_zip
 
@@ -144,10 +145,7 @@ def test_archive_layout_and_deterministic_manifest(
 def test_png_is_stored_and_text_deflated(
     tmp_path: Path, bundle_folder: Path, keys: KeyPair
 ) -> None:
-    png = (
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-        b"\x1f\x15\xc4\x89" + b"\x00" * 4000
-    )
+    png = pngcraft.png(32, 32, extra=[pngcraft.chunk(b"tEXt", b"Comment\0" + b"x" * 4000)])
     (bundle_folder / "images" / "stretching.svg").unlink()
     (bundle_folder / "images" / "stretching.png").write_bytes(png)
     toml = bundle_folder / "bundle.toml"

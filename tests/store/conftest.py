@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from kiosk.content.authoring import build_bundle, seal_folder
+from kiosk.content.authoring import build_bundle
+from kiosk.content.pinned import seal_builtin
+from kiosk.content.sealed import read_seal
 from kiosk.staff.log import StaffLog
 from kiosk.staff.service import Staff
 from kiosk.store.bundle_store import BundleStore
@@ -42,16 +44,18 @@ def other_keys(tmp_path: Path) -> KeyPair:
 
 
 @pytest.fixture
-def builtin_keys(tmp_path: Path) -> KeyPair:
-    return make_keypair(tmp_path / "builtin-keys", "builtin")  # alone, as in resources/keys
+def builtin(tmp_path: Path) -> Path:
+    """A sealed default bundle, as resources/bundle is shipped (pinned, no key kept)."""
+    folder = write_bundle(tmp_path / "builtin", bundle_id="default-content", version=1)
+    seal_builtin(
+        folder, pin_module=tmp_path / "builtin_pin.py", readability_checks=False, built_at=BUILT_AT
+    )
+    return folder
 
 
 @pytest.fixture
-def builtin(tmp_path: Path, builtin_keys: KeyPair) -> Path:
-    """A sealed default bundle, as resources/bundle is shipped."""
-    folder = write_bundle(tmp_path / "builtin", bundle_id="default-content", version=1)
-    seal_folder(folder, builtin_keys.private, readability_checks=False, built_at=BUILT_AT)
-    return folder
+def builtin_pin(builtin: Path) -> str:
+    return read_seal(builtin).digest
 
 
 @pytest.fixture
@@ -95,12 +99,12 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def staff(data_dir: Path, builtin: Path, builtin_keys: KeyPair, keys: KeyPair) -> Staff:
+def staff(data_dir: Path, builtin: Path, builtin_pin: str, keys: KeyPair) -> Staff:
     """A kiosk's staff services with the clinic key trusted."""
     staff = Staff(
         data_dir,
         builtin=builtin,
-        builtin_trust=[builtin_keys.public],
+        builtin_pin=builtin_pin,
         wall_clock=clock,
         hasher=FAST_HASHER,
     )

@@ -1,6 +1,6 @@
 """Install worker for test_crash: one real install per request, in a forked child to be killed.
 
-Usage: python -m tests.store.crash_helper BUILTIN BUILTIN_PUB BUNDLE
+Usage: python -m tests.store.crash_helper BUILTIN BUILTIN_PIN BUNDLE
 
 Imports once, prints "ready", then for each store root read from stdin forks a child that installs
 BUNDLE into it and prints "pid N". The child is only reaped when the test sends "reap" (so its
@@ -14,13 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.content.signing import load_public_key
 from kiosk.store.bundle_store import BundleStore
 
 
 def main() -> None:
-    builtin, builtin_pub, bundle = (Path(arg) for arg in sys.argv[1:4])
-    trust = [load_public_key(builtin_pub)]
+    builtin, bundle = Path(sys.argv[1]), Path(sys.argv[3])
+    pin = sys.argv[2]
     print("ready", flush=True)
     while line := sys.stdin.readline():
         root = Path(line.strip())
@@ -29,7 +28,7 @@ def main() -> None:
         if pid == 0:
             code = 0
             try:
-                BundleStore(root, builtin, trust).install(bundle)
+                BundleStore(root, builtin, pin).install(bundle)
             except BaseException:
                 code = 1
             os._exit(code)

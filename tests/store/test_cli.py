@@ -16,7 +16,9 @@ import pytest
 
 from kiosk import paths
 from kiosk.cli import main
+from kiosk.staff import service
 from kiosk.staff.pin import PinStore
+from tests.content.zipcraft import rewrite_zip
 from tests.store.conftest import KeyPair, MakeBundle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def kiosk_env(
-    monkeypatch: pytest.MonkeyPatch, data_dir: Path, builtin: Path, builtin_keys: KeyPair
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, builtin: Path, builtin_pin: str
 ) -> None:
-    """KIOSK_DATA_DIR for every command, and the test's sealed built-in bundle and key."""
+    """KIOSK_DATA_DIR for every command, and the test's sealed built-in bundle and its pin."""
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data_dir))
     monkeypatch.setattr(paths, "default_bundle_dir", lambda: builtin)
-    monkeypatch.setattr(paths, "builtin_trust_dir", lambda: builtin_keys.public_path.parent)
+    monkeypatch.setattr(service, "SEAL_DIGEST", builtin_pin)
 
 
 def run(
@@ -179,3 +181,52 @@ def test_data_dir_option_overrides_the_environment(
     other = tmp_path / "elsewhere"
     code, _, _ = run(capsys, "--data-dir", other, "staff", "set-pin", stdin="1234\n1234\n")
     assert code == 0 and (other / "pin.json").exists()
+
+
+def test_keys_untrust_takes_the_bundle_off_the_screen(
+    capsys: pytest.CaptureFixture[str], make_bundle: MakeBundle, trusted_keys: KeyPair
+) -> None:
+    assert run(capsys, "bundle", "install", make_bundle(1))[0] == 0
+    code, out, _ = run(capsys, "keys", "list")
+    assert (code, out.strip()) == (0, trusted_keys.id)
+    code, out, err = run(capsys, "keys", "untrust", trusted_keys.id)
+    assert code == 0, err
+    assert out.strip() == (
+        f"Key {trusted_keys.id} is no longer trusted. The kiosk now shows default-content "
+        "version 1 (builtin)."
+    )
+    code, out, _ = run(capsys, "bundle", "list")
+    assert "Serving: default-content version 1 (builtin)" in out
+    assert "no longer trusted" in out
+    code, _, err = run(capsys, "keys", "untrust", trusted_keys.id)
+    assert (code, err.strip()) == (
+        1,
+        f"Key {trusted_keys.id} is not trusted on this kiosk, so nothing was changed.",
+    )
+
+
+def test_validate_says_whether_the_signature_checks_out(
+    capsys: pytest.CaptureFixture[str],
+    make_bundle: MakeBundle,
+    trusted_keys: KeyPair,
+    other_keys: KeyPair,
+    tmp_path: Path,
+) -> None:
+    good = make_bundle(1)
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", good)
+    assert code == 0 and f"Signature: good, by key {trusted_keys.id} (trusted here)." in out
+
+    stranger = make_bundle(1, key=other_keys)
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", stranger)
+    assert f"by key {other_keys.id}, which this kiosk does not trust" in out
+
+    forged = tmp_path / "forged.kbundle"
+    rewrite_zip(good, forged, replace={"manifest.sig": b"\0" * 64})
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", forged)
+    assert code == 1 and f"Signature: BAD (it does not match key {trusted_keys.id}" in out
+    assert ": invalid," in out
+
+    unsigned = tmp_path / "unsigned.kbundle"
+    rewrite_zip(good, unsigned, drop=["manifest.sig"])
+    code, out, _ = run(capsys, "bundle", "validate", "--no-readability", unsigned)
+    assert code == 1 and "Signature: none (the bundle is not signed)." in out

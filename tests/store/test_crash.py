@@ -28,9 +28,9 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and 
 
 
 class Worker:
-    def __init__(self, builtin: Path, builtin_pub: Path, bundle: Path) -> None:
+    def __init__(self, builtin: Path, builtin_pin: str, bundle: Path) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.store.crash_helper", builtin, builtin_pub, bundle],
+            [sys.executable, "-m", "tests.store.crash_helper", builtin, builtin_pin, bundle],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -73,7 +73,6 @@ def test_install_killed_at_random_moments(
     store: BundleStore,
     make_bundle: MakeBundle,
     keys: KeyPair,
-    builtin_keys: KeyPair,
 ) -> None:
     store.install(make_bundle(1))
     template = store.root
@@ -82,7 +81,7 @@ def test_install_killed_at_random_moments(
     notices = {f"notices/part-{i:02}.txt": os.urandom(200 * 1024) for i in range(20)}
     new = make_bundle(2, notices=notices)
 
-    worker = Worker(store.builtin, builtin_keys.public_path, new)
+    worker = Worker(store.builtin, store.builtin_pin, new)
     try:
 
         def fresh(n: int) -> Path:
@@ -92,7 +91,9 @@ def test_install_killed_at_random_moments(
 
         def check(root: Path) -> int:
             """Start-up after whatever happened: one complete verified bundle, no leftovers."""
-            kiosk = BundleStore(root, store.builtin, store.builtin_trust)
+            kiosk = BundleStore(
+                root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+            )
             served = kiosk.serve()
             assert (served.source, served.fallback_reason) == ("installed", None)
             assert served.bundle.version in (1, 2)

@@ -61,12 +61,14 @@ def template(store: BundleStore, make_bundle: MakeBundle) -> Path:
 def fresh_copy(template: Path, store: BundleStore, n: int) -> BundleStore:
     root = template.parent / f"attempt-{n}"
     copy_tree(template, root)
-    return BundleStore(root, store.builtin, store.builtin_trust)
+    return BundleStore(root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir)
 
 
 def check_outcome(store: BundleStore, before: dict[str, str], keys: KeyPair, new: Path) -> str:
     """'old' or 'new' after an install that may have failed; asserts the invariants."""
-    fresh = BundleStore(store.root, store.builtin, store.builtin_trust)
+    fresh = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    )
     active = fresh.open_active()
     assert active.source == "installed" and active.fallback_reason is None
     verify_folder(active.path, [keys.public])

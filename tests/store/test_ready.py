@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import json
 import shutil
 from pathlib import Path
@@ -19,6 +20,7 @@ from kiosk.store import ready
 from kiosk.store.ready import ReadyCopyError
 
 SEAL = "ab" * 32
+KEY = b"k" * 32  # the ready-copy key (kept outside the data folder)
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +34,12 @@ def files_of(folder: Path) -> dict[str, Digest]:
 
 def test_a_copy_reads_back_as_the_same_bundle(default_bundle: Bundle, tmp_path: Path) -> None:
     files = files_of(default_bundle.root)
-    data = ready.dump(default_bundle, files, SEAL)
-    copy = ready.load(data, default_bundle.root, SEAL)
+    data = ready.dump(default_bundle, files, SEAL, KEY)
+    copy = ready.load(data, default_bundle.root, SEAL, KEY)
     assert copy.bundle == default_bundle  # every page, language, location and UI text
     assert copy.files == files
     # Moved with its folder, the copy points into the new place.
-    moved = ready.load(data, tmp_path, SEAL).bundle
+    moved = ready.load(data, tmp_path, SEAL, KEY).bundle
     assert moved.root == tmp_path
     assert moved.treatments[0].illustration == tmp_path / default_bundle.treatments[
         0
@@ -49,7 +51,7 @@ def test_the_start_up_check_finds_changed_missing_and_extra_files(
 ) -> None:
     folder = tmp_path / "bundle"
     shutil.copytree(default_bundle.root, folder)
-    copy = ready.load(ready.dump(default_bundle, files_of(folder), SEAL), folder, SEAL)
+    copy = ready.load(ready.dump(default_bundle, files_of(folder), SEAL, KEY), folder, SEAL, KEY)
     check_files(folder, copy.files)  # untouched: passes
     page = next(folder.glob("pages/*.md"))
     original = page.read_bytes()
@@ -67,27 +69,27 @@ def test_the_start_up_check_finds_changed_missing_and_extra_files(
 
 
 def test_a_damaged_copy_is_refused(default_bundle: Bundle) -> None:
-    data = bytearray(ready.dump(default_bundle, {}, SEAL))
+    data = bytearray(ready.dump(default_bundle, {}, SEAL, KEY))
     data[len(data) // 2] ^= 0x20
     with pytest.raises(ReadyCopyError, match="damaged"):
-        ready.load(bytes(data), default_bundle.root, SEAL)
+        ready.load(bytes(data), default_bundle.root, SEAL, KEY)
     with pytest.raises(ReadyCopyError):
-        ready.load(b"", default_bundle.root, SEAL)
+        ready.load(b"", default_bundle.root, SEAL, KEY)
 
 
 def test_a_copy_of_another_seal_is_refused(default_bundle: Bundle) -> None:
-    data = ready.dump(default_bundle, {}, SEAL)
+    data = ready.dump(default_bundle, {}, SEAL, KEY)
     with pytest.raises(ReadyCopyError, match="another seal"):
-        ready.load(data, default_bundle.root, "cd" * 32)
+        ready.load(data, default_bundle.root, "cd" * 32, KEY)
 
 
 def test_a_copy_made_by_other_code_is_refused(
     default_bundle: Bundle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = ready.dump(default_bundle, {}, SEAL)
+    data = ready.dump(default_bundle, {}, SEAL, KEY)
     monkeypatch.setattr(ready, "code_stamp", lambda: "a-newer-app")
     with pytest.raises(ReadyCopyError, match="another version"):
-        ready.load(data, default_bundle.root, SEAL)
+        ready.load(data, default_bundle.root, SEAL, KEY)
 
 
 def test_the_code_stamp_follows_the_renderer_source(
@@ -106,7 +108,8 @@ def reframed(data: bytes, edit: dict[str, object]) -> bytes:
     raw = json.loads(body)
     raw["bundle"].update(edit)
     new_body = json.dumps(raw).encode()
-    return f"kiosk-ready-copy 1 {hashlib.sha256(new_body).hexdigest()}\n".encode() + new_body
+    mac = hmac.new(KEY, new_body, hashlib.sha256).hexdigest()
+    return f"kiosk-ready-copy {ready.READY_FORMAT} {mac}\n".encode() + new_body
 
 
 @pytest.mark.parametrize(
@@ -125,9 +128,9 @@ def reframed(data: bytes, edit: dict[str, object]) -> bytes:
 def test_a_copy_of_the_wrong_shape_is_refused(
     default_bundle: Bundle, edit: dict[str, object]
 ) -> None:
-    data = reframed(ready.dump(default_bundle, {}, SEAL), edit)
+    data = reframed(ready.dump(default_bundle, {}, SEAL, KEY), edit)
     with pytest.raises(ReadyCopyError):
-        ready.load(data, default_bundle.root, SEAL)
+        ready.load(data, default_bundle.root, SEAL, KEY)
 
 
 def test_a_copy_with_a_path_out_of_the_folder_is_refused(default_bundle: Bundle) -> None:
@@ -136,7 +139,7 @@ def test_a_copy_with_a_path_out_of_the_folder_is_refused(default_bundle: Bundle)
     )
     bundle = dataclasses.replace(default_bundle, about=(page, *default_bundle.about[1:]))
     with pytest.raises(ReadyCopyError, match="not a path inside"):
-        ready.load(ready.dump(bundle, {}, SEAL), default_bundle.root, SEAL)
+        ready.load(ready.dump(bundle, {}, SEAL, KEY), default_bundle.root, SEAL, KEY)
 
 
 def test_every_kind_of_block_and_review_reads_back(tmp_path: Path) -> None:
@@ -154,5 +157,23 @@ def test_every_kind_of_block_and_review_reads_back(tmp_path: Path) -> None:
     toml.write_text(toml.read_text().replace('review = { by = "Test Writer, PT", ', "review = { "))
     bundle = load_folder(folder)
     assert bundle.drafts()  # a review with a date and no reviewer: a draft, kept as one
-    copy = ready.load(ready.dump(bundle, files_of(folder), SEAL), folder, SEAL)
+    copy = ready.load(ready.dump(bundle, files_of(folder), SEAL, KEY), folder, SEAL, KEY)
     assert copy.bundle == bundle
+
+
+def test_a_copy_edited_by_whoever_writes_the_data_folder_is_refused(
+    default_bundle: Bundle,
+) -> None:
+    """Changing a title and fixing up a plain checksum (all an attacker without the key can
+    do) is caught; so is a copy made under another kiosk's key."""
+    data = ready.dump(default_bundle, {}, SEAL, KEY)
+    _, _, body = data.partition(b"\n")
+    raw = json.loads(body)
+    raw["bundle"]["organization"][0] = "Evil Clinic"
+    forged_body = json.dumps(raw).encode()
+    forged = f"kiosk-ready-copy {ready.READY_FORMAT} ".encode()
+    forged += hashlib.sha256(forged_body).hexdigest().encode() + b"\n" + forged_body
+    with pytest.raises(ReadyCopyError, match="forged"):
+        ready.load(forged, default_bundle.root, SEAL, KEY)
+    with pytest.raises(ReadyCopyError):
+        ready.load(data, default_bundle.root, SEAL, b"x" * 32)

@@ -40,7 +40,9 @@ def refused(store: BundleStore, log: StaffLog, path: Path, before: Before) -> st
     assert "\n" not in sentence and sentence.endswith((".", ")"))
     assert snapshot(store.root) == before.files
     assert leftovers(store) == []
-    served = BundleStore(store.root, store.builtin, store.builtin_trust).serve()
+    served = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    ).serve()
     assert (served.bundle.root, served.bundle.version, served.source) == (
         before.active,
         before.version,
@@ -221,7 +223,12 @@ def test_no_trusted_key_yet(
 ) -> None:
     # Distrusting the key also stops the active bundle from verifying, so check the refusal
     # in a fresh store that has only the built-in bundle.
-    fresh = BundleStore(store.root.parent / "fresh", store.builtin, store.builtin_trust)
+    fresh = BundleStore(
+        store.root.parent / "fresh",
+        store.builtin,
+        store.builtin_pin,
+        secrets_folder=store.secret_dir,
+    )
     with pytest.raises(StoreError, match="No signing key is trusted yet"):
         fresh.install(make_bundle(3))
     assert fresh.open_active().source == "builtin"

@@ -31,7 +31,10 @@ def forbid_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def copies(store: BundleStore) -> list[str]:
-    return sorted(p.name for p in store.ready_dir.iterdir())
+    """Every ready copy: the installed bundles' in the data folder, the built-in one's beside
+    the key (never in the writable data folder)."""
+    folders = [store.ready_dir, store.secret_dir / "builtin-ready"]
+    return sorted(p.name for folder in folders if folder.is_dir() for p in folder.iterdir())
 
 
 def test_first_start_validates_and_writes_a_copy_the_next_start_uses(
@@ -89,14 +92,16 @@ def test_without_a_copy_the_signature_is_checked_again(
         key.unlink()
     served = store.serve()
     assert served.source == "builtin"
-    assert served.fallback_reason is not None and "does not trust" in served.fallback_reason
+    assert served.fallback_reason is not None and "no longer trusted" in served.fallback_reason
 
 
 def test_a_start_from_copies_loads_no_key(
     store: BundleStore, make_bundle: MakeBundle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.install(make_bundle(1))
-    fresh = BundleStore(store.root, store.builtin, lambda: pytest.fail("keys were loaded"))
+    fresh = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    )
     monkeypatch.setattr(fresh, "trusted_keys", lambda: pytest.fail("keys were loaded"))
     assert fresh.serve().source == "installed"
 
@@ -105,7 +110,7 @@ def test_a_damaged_copy_is_ignored_and_replaced(
     store: BundleStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = store.serve()
-    (copy,) = store.ready_dir.iterdir()
+    (copy,) = (store.secret_dir / "builtin-ready").iterdir()
     copy.write_bytes(copy.read_bytes()[:-10])
     assert store.serve() == first  # validated again, in full
     forbid_full_checks(monkeypatch)

@@ -11,7 +11,7 @@ from kiosk.staff.drives import find_bundle_files
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
 from kiosk.store.bundle_store import StoreError
-from tests.store.conftest import FAST_HASHER, KeyPair, MakeBundle, clock
+from tests.store.conftest import FAST_HASHER, MakeBundle, clock
 
 RIGHT_PIN = "550123987712"
 WRONG_PIN = "907214583306"
@@ -65,7 +65,7 @@ def test_locked_attempts_are_not_checked_or_logged(staff: Staff) -> None:
 
 
 def test_backoff_survives_a_restart_of_the_whole_service(
-    staff: Staff, data_dir: Path, builtin: Path, builtin_keys: KeyPair
+    staff: Staff, data_dir: Path, builtin: Path, builtin_pin: str
 ) -> None:
     staff.set_pin(RIGHT_PIN)
     now = 2_000_000_000.0
@@ -75,7 +75,7 @@ def test_backoff_survives_a_restart_of_the_whole_service(
     restarted = Staff(
         data_dir,
         builtin=builtin,
-        builtin_trust=[builtin_keys.public],
+        builtin_pin=builtin_pin,
         pin_clock=lambda: now + 10,
         hasher=FAST_HASHER,
     )

@@ -10,7 +10,12 @@ import pytest
 
 from kiosk.content.verify import verify_folder
 from kiosk.staff.log import StaffLog
-from kiosk.store.bundle_store import KEEP_PREVIOUS, BundleStore, StoreError, find_bundles
+from kiosk.store.bundle_store import (
+    KEEP_PREVIOUS,
+    BundleStore,
+    StoreError,
+    find_bundles,
+)
 from tests.store.conftest import KeyPair, MakeBundle, leftovers, state_json
 
 
@@ -39,7 +44,9 @@ def test_install_makes_a_verified_copy_active(
         "folder": active.path.name,
         "installed_at": "2026-11-21T09:30:00+00:00",
     }
-    again = BundleStore(store.root, store.builtin, store.builtin_trust).serve()
+    again = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    ).serve()
     assert (again.bundle.root, again.source, again.fallback_reason) == (
         active.path,
         "installed",
@@ -223,7 +230,7 @@ def test_startup_when_a_trusted_key_was_removed(
     (store.trusted_dir / f"{keys.id}.pub").unlink()
     active = store.open_active()
     assert active.source == "builtin"
-    assert active.fallback_reason is not None and "does not trust" in active.fallback_reason
+    assert active.fallback_reason is not None and "no longer trusted" in active.fallback_reason
 
 
 def test_startup_removes_half_finished_work(store: BundleStore, make_bundle: MakeBundle) -> None:
@@ -262,7 +269,9 @@ def test_builtin_damaged_is_an_error_for_the_app(store: BundleStore) -> None:
 def test_startup_is_fast_on_a_megabyte_bundle(store: BundleStore, make_bundle: MakeBundle) -> None:
     notice = ("Licence text. " * 80 + "\n").encode() * 1000  # ~1.1 MB
     store.install(make_bundle(1, notices={"NOTICE.txt": notice}))
-    fresh = BundleStore(store.root, store.builtin, store.builtin_trust)
+    fresh = BundleStore(
+        store.root, store.builtin, store.builtin_pin, secrets_folder=store.secret_dir
+    )
     started = time.perf_counter()
     active = fresh.serve()
     elapsed = time.perf_counter() - started
@@ -270,11 +279,11 @@ def test_startup_is_fast_on_a_megabyte_bundle(store: BundleStore, make_bundle: M
     assert elapsed < 0.5, f"start-up took {elapsed:.3f} s"
 
 
-def test_builtin_keys_are_not_trusted_for_installs(
-    store: BundleStore, make_bundle: MakeBundle, builtin_keys: KeyPair
+def test_a_key_not_trusted_by_staff_cannot_install(
+    store: BundleStore, make_bundle: MakeBundle, other_keys: KeyPair
 ) -> None:
     with pytest.raises(StoreError, match="does not trust"):
-        store.install(make_bundle(1, key=builtin_keys))
+        store.install(make_bundle(1, key=other_keys))
 
 
 # -- finding bundles on drives -------------------------------------------------------------
