@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.commands import bundle as bundle_commands
+from kiosk.commands import fleet as fleet_commands
 from kiosk.commands import keys as keys_commands
 from kiosk.commands import screenshots as screenshot_commands
 from kiosk.commands import staff as staff_commands
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     keys_commands.add_parser(sub)
     staff_commands.add_parser(sub)
     usage_commands.add_parser(sub)
+    fleet_commands.add_parser(sub)
     return parser
 
 
