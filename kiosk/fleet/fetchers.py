@@ -32,6 +32,8 @@ class HttpFetcher(FetcherInterface):
             response = self._pool.request(
                 "GET", url, preload_content=False, timeout=timeout, retries=False, redirect=False
             )
+        except urllib3.exceptions.NewConnectionError as exc:  # a TimeoutError subclass too
+            raise exceptions.DownloadError(f"{url} could not be reached") from exc
         except urllib3.exceptions.TimeoutError as exc:
             raise exceptions.SlowRetrievalError(f"No answer from {url}") from exc
         if response.status >= 300:

@@ -95,16 +95,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
 
 
 def run_process(
-    data_dir: Path, *argv: str, **kwargs: object
+    data_dir: Path, *argv: str, file_limit_kib: int | None = None
 ) -> subprocess.Popen[bytes]:
+    """`kiosk ARGV` in a process of its own; `file_limit_kib` caps the size of any file it writes
+    (ulimit -f: writes beyond it fail like a full disk)."""
     env = {**os.environ, paths.DATA_DIR_ENV: str(data_dir), "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
-        [sys.executable, "-m", "kiosk", *argv],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        **kwargs,
-    )
+    command = [sys.executable, "-m", "kiosk", *argv]
+    if file_limit_kib is not None:
+        command = ["bash", "-c", f'ulimit -f {file_limit_kib}; exec "$0" "$@"', *command]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 @dataclass
