@@ -143,6 +143,7 @@ def build_kiosk(
     )  # fmt: skip
     engine, window, warnings = _load_qml(parts, extras)
     place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
+    staff_panel.start_updates()  # fleet updates, in a thread; once the window stands
     return Kiosk(
         **{f.name: getattr(parts, f.name) for f in fields(_Parts)},
         engine=engine,

@@ -20,6 +20,7 @@ Rectangle {
     readonly property var sections: [
         { "id": "content", "label": "Content" },
         { "id": "import", "label": "Import" },
+        { "id": "updates", "label": "Updates" },
         { "id": "settings", "label": "Settings" },
         { "id": "log", "label": "Staff log" },
         { "id": "exit", "label": "Exit or restart" }
@@ -160,6 +161,7 @@ Rectangle {
                 sourceComponent: {
                     switch (panel.navigator.section) {
                     case "import": return importSection
+                    case "updates": return updatesSection
                     case "settings": return settingsSection
                     case "log": return logSection
                     case "exit": return exitSection
@@ -198,6 +200,14 @@ Rectangle {
         StaffImportSection {
             controller: panel.navigator.importSection
             jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
+    }
+    Component {
+        id: updatesSection
+        StaffUpdatesSection {
+            controller: panel.navigator.updatesSection
             guard: panel.navigator.guard
             theme: panel.theme
         }
