@@ -40,6 +40,7 @@ class Poller(Generic[_R]):
 
     def start(self) -> None:
         if self._thread is None:
+            self._stopped.clear()
             self._thread = threading.Thread(target=self._run, name="fleet-updater", daemon=True)
             self._thread.start()
 
