@@ -73,6 +73,8 @@ class FolderFetcher(FetcherInterface):
         self.root = root.resolve()
 
     def _fetch(self, url: str) -> Iterator[bytes]:
+        if not self.root.is_dir():
+            raise exceptions.DownloadError(f"{self.root} is not there (a drive not plugged in?)")
         parsed = urlparse(url)
         path = Path(unquote(parsed.path)).resolve()
         if parsed.scheme != "file" or not path.is_relative_to(self.root):

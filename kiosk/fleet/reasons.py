@@ -54,7 +54,10 @@ def _download_reason(exc: BaseException) -> str | None:
             return "A file is missing on the update source (HTTP 404)."
         return f"The update source answered with an error (HTTP {exc.status_code})."
     if isinstance(exc, tuf_errors.DownloadError):
-        return "The update source could not be reached (no network, or the server is down)."
+        return (
+            "The update source could not be reached (no network, the server is down, or the "
+            "drive is not plugged in)."
+        )
     return None
 
 

@@ -10,6 +10,7 @@ first check, never at start.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +60,9 @@ class UpdatesSection(QObject):
     checkingChanged = Signal()
     bundleActivated = Signal(object)  # a Bundle installed in the background
     checkFinished = Signal(str)  # the outcome: installed, up-to-date, refused
+    joinFinished = Signal(str)  # "" when joined, else why not
     _finished = Signal(object)  # from the poller thread
+    _joined = Signal(str)  # from the join thread
 
     def __init__(
         self,
@@ -80,6 +83,8 @@ class UpdatesSection(QObject):
         self._sticks: list[dict[str, str]] = []
         self._checking = False
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._joined.connect(self._on_joined, Qt.ConnectionType.QueuedConnection)
+        self._join_problem = ""
         self._poller: Poller[Any] | None = None
         if staff is not None:
             self._poller = Poller(self._check, self._finished.emit, self._interval_seconds)
@@ -159,6 +164,35 @@ class UpdatesSection(QObject):
             self._poller.check_now()
 
     @Slot(str)
+    def joinFrom(self, folder: str) -> None:
+        """Trusts the root on a USB stick's published repository and takes updates from it.
+
+        Trust on first use, by staff: what it can install must still be signed by a bundle key
+        this kiosk trusts, and the root's fingerprint is shown for staff to compare.
+        """
+        if self._staff is None or self._config is not None or self._checking:
+            return
+        self._set_checking(True)
+        threading.Thread(target=self._join, args=(Path(folder),), daemon=True).start()
+
+    def _join(self, folder: Path) -> None:
+        assert self._staff is not None
+        from kiosk.fleet.client import FleetClient, JoinError  # TUF: not at start
+
+        try:
+            FleetClient(self._staff).join(folder / "metadata" / "root.json", str(folder))
+        except (JoinError, OSError) as exc:
+            self._joined.emit(str(exc))
+            return
+        self._joined.emit("")
+
+    def _on_joined(self, problem: str) -> None:
+        self._join_problem = problem
+        self._set_checking(False)
+        self._reload()
+        self.joinFinished.emit(problem)
+
+    @Slot(str)
     def updateFrom(self, folder: str) -> None:
         """One check against a USB stick's copy, with the same keys and rollback protection."""
         if self._poller is not None and self._config is not None and not self._checking:
@@ -192,6 +226,9 @@ class UpdatesSection(QObject):
     def _get_refusal(self) -> str:
         return self._status.refusal or ""
 
+    def _get_join_problem(self) -> str:
+        return self._join_problem
+
     def _get_sticks(self) -> list[dict[str, str]]:
         return self._sticks
 
@@ -208,4 +245,5 @@ class UpdatesSection(QObject):
     installed = Property(str, _get_installed, notify=changed)
     refusal = Property(str, _get_refusal, notify=changed)
     sticks = Property(list, _get_sticks, notify=changed)
+    joinProblem = Property(str, _get_join_problem, notify=changed)
     checking = Property(bool, _get_checking, notify=checkingChanged)

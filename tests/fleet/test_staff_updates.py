@@ -93,3 +93,37 @@ def test_updates_section(
     assert "HTTP 500" in text(kiosk, "staffLogText-1") + text(kiosk, "staffLogText-2")
     press(qtbot, kiosk, clock, "staffClose")
     qtbot.waitUntil(lambda: kiosk.state.bundle.version == 3)
+
+
+def test_join_from_a_usb_stick_in_staff_mode(
+    qtbot: QtBot,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    clock: FakeClock,  # noqa: F811
+    data_dir: Path,  # noqa: F811
+    usb: Path,  # noqa: F811
+    make_bundle: MakeBundle,  # noqa: F811
+    make_staff_kiosk: StaffKioskFactory,  # noqa: F811
+) -> None:
+    team = tmp_path / "team"
+    assert run(capsys, "fleet", "init", team)[0] == 0
+    bundle = make_bundle(2, folder=tmp_path / "b")
+    assert run(capsys, "fleet", "publish", team, bundle)[0] == 0
+    shutil.copytree(team / "repository", usb / "repository")
+    kiosk = make_staff_kiosk()
+    open_panel(qtbot, kiosk, clock, PIN)
+    section(qtbot, kiosk, clock, "updates")
+    assert shown(kiosk, "updatesNotJoined")
+    assert kiosk.updates is not None
+    with qtbot.waitSignal(kiosk.updates.joinFinished, timeout=30_000) as joined:
+        press(qtbot, kiosk, clock, "updatesJoin-0")
+    assert joined.args == [""]
+    qtbot.waitUntil(lambda: shown(kiosk, "updatesSource"))
+    assert text(kiosk, "updatesSource").startswith(f"From: {usb / 'repository'}")
+    assert check_now(qtbot, kiosk, clock) == "installed"
+    assert text(kiosk, "updatesInstalled") == f"Installed: {BUILTIN_ID} version 2"
+    # The stick is taken out: the next check says so and changes nothing.
+    shutil.rmtree(usb / "repository")
+    assert check_now(qtbot, kiosk, clock) == "refused"
+    qtbot.waitUntil(lambda: shown(kiosk, "updatesRefusal"))
+    assert "drive is not plugged in" in text(kiosk, "updatesRefusal")

@@ -29,7 +29,30 @@ Column {
         theme: section.theme
         visible: !section.controller.joined
         text: "This kiosk does not take updates from the practice's content team yet. "
-            + "The content team joins it once with the command: kiosk fleet join ROOT.json SOURCE"
+            + "Join it from a USB drive holding the published repository, or with the command: "
+            + "kiosk fleet join ROOT.json SOURCE"
+    }
+    StaffText {
+        objectName: "updatesJoinProblem"
+        width: parent.width
+        theme: section.theme
+        problem: true
+        visible: !section.controller.joined && section.controller.joinProblem !== ""
+        text: section.controller.joinProblem
+    }
+    Repeater {
+        model: section.controller.joined ? [] : section.controller.sticks
+        delegate: KioskButton {
+            required property var modelData
+            required property int index
+            objectName: "updatesJoin-" + index
+            theme: section.theme
+            guard: section.guard
+            enabled: !section.controller.checking
+            text: "Take updates from " + modelData.label
+            fontSize: section.labelSize
+            onActivated: section.controller.joinFrom(modelData.folder)
+        }
     }
 
     StaffCard {
