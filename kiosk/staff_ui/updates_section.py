@@ -40,7 +40,7 @@ def published_folder(drive: Path) -> Path | None:
 
 
 def mounted_drives() -> list[tuple[Path, str]]:
-    from kiosk.staff_ui.panel import mounted_import_sources  # the same drives as Import
+    from kiosk.staff.drives import mounted_import_sources  # the same drives as Import
 
     return [(source.folder, source.label) for source in mounted_import_sources()]
 

@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
+from kiosk.staff_ui.updates_section import UpdatesSection
 from tests.fleet.conftest import run, serve
 from tests.staff_ui.conftest import (  # noqa: F401  (fixtures)
     BUILTIN_ID,
@@ -29,11 +30,16 @@ from tests.store.conftest import snapshot
 from tests.ui.helpers import FakeClock
 
 
+def section_controller(kiosk: Kiosk) -> UpdatesSection:
+    assert kiosk.staff_panel.sections is not None
+    return kiosk.staff_panel.sections.updates
+
+
 def check_now(
     qtbot: QtBot, kiosk: Kiosk, tap_clock: FakeClock, button: str = "updatesCheckNow"
 ) -> str:
-    assert kiosk.updates is not None
-    with qtbot.waitSignal(kiosk.updates.checkFinished, timeout=60_000) as outcome:
+    updates = section_controller(kiosk)
+    with qtbot.waitSignal(updates.checkFinished, timeout=60_000) as outcome:
         press(qtbot, kiosk, tap_clock, button)
     assert outcome.args is not None
     return str(outcome.args[0])
@@ -114,8 +120,8 @@ def test_join_from_a_usb_stick_in_staff_mode(
     open_panel(qtbot, kiosk, clock, PIN)
     section(qtbot, kiosk, clock, "updates")
     assert shown(kiosk, "updatesNotJoined")
-    assert kiosk.updates is not None
-    with qtbot.waitSignal(kiosk.updates.joinFinished, timeout=30_000) as joined:
+    updates = section_controller(kiosk)
+    with qtbot.waitSignal(updates.joinFinished, timeout=30_000) as joined:
         press(qtbot, kiosk, clock, "updatesJoin-0")
     assert joined.args == [""]
     qtbot.waitUntil(lambda: shown(kiosk, "updatesSource"))
