@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.cli import main as kiosk  # noqa: E402
-from kiosk.content.distribution import build_bundle  # noqa: E402
+from kiosk.content.authoring import build_bundle  # noqa: E402
 from kiosk.content.signing import generate_keypair, load_private_key  # noqa: E402
 from kiosk.fleet.client import CheckResult, FleetClient  # noqa: E402
 from kiosk.fleet.poller import Poller  # noqa: E402

@@ -284,9 +284,9 @@ def _copy_checked(src: Path, dest: Path, sha256: str) -> None:
 def read_offer(bundle: Path) -> Offer:
     """The id and version a .kbundle's manifest claims (kiosks check its signature on install)."""
     from kiosk.content.archive import DEFAULT_LIMITS, SafeArchive
-    from kiosk.content.distribution import parse_manifest
     from kiosk.content.problems import BundleError
     from kiosk.content.sealed import MANIFEST_JSON, MAX_MANIFEST_BYTES
+    from kiosk.content.signed_manifest import parse_manifest
 
     try:
         with SafeArchive(bundle, DEFAULT_LIMITS) as archive:
