@@ -31,8 +31,8 @@ from tests.ui.helpers import FakeClock
 
 
 def section_controller(kiosk: Kiosk) -> UpdatesSection:
-    assert kiosk.staff_panel.sections is not None
-    return kiosk.staff_panel.sections.updates
+    assert kiosk.updates is not None
+    return kiosk.updates
 
 
 def check_now(

@@ -20,7 +20,6 @@ Rectangle {
     readonly property var sections: [
         { "id": "content", "label": "Content" },
         { "id": "import", "label": "Import" },
-        { "id": "updates", "label": "Updates" },
         { "id": "settings", "label": "Settings" },
         { "id": "log", "label": "Staff log" },
         { "id": "exit", "label": "Exit or restart" }
@@ -29,7 +28,8 @@ Rectangle {
     readonly property var extraControllers: navigator.sectionControllers
     readonly property var extraSections: [
         { "id": "schedule", "label": "Opening hours" },
-        { "id": "usage", "label": "Usage" }
+        { "id": "usage", "label": "Usage" },
+        { "id": "updates", "label": "Updates" }  // fleet updates (kiosk/staff_ui/updates_section.py)
     ].filter(s => !!extraControllers[s.id])
     // <<< hours-usage
 
@@ -207,7 +207,7 @@ Rectangle {
     Component {
         id: updatesSection
         StaffUpdatesSection {
-            controller: panel.navigator.updatesSection
+            controller: panel.extraControllers.updates
             guard: panel.navigator.guard
             theme: panel.theme
         }
