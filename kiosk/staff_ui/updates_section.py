@@ -39,12 +39,6 @@ def published_folder(drive: Path) -> Path | None:
     return None
 
 
-def mounted_drives() -> list[tuple[Path, str]]:
-    from kiosk.staff.drives import mounted_import_sources  # the same drives as Import
-
-    return [(source.folder, source.label) for source in mounted_import_sources()]
-
-
 def _when(iso: str | None) -> str:
     if not iso:
         return "never"
@@ -68,16 +62,14 @@ class UpdatesSection(QObject):
         self,
         staff: Staff | None,
         *,
-        import_dir: Path | None = None,
-        drives: Drives = mounted_drives,
+        drives: Drives,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("updatesSection")
         self._staff = staff
         self._paths = FleetPaths(staff.data_dir) if staff is not None else None
-        self._drives = drives
-        self._import_dir = import_dir
+        self._drives = drives  # the same drives and import folder as Import
         self._config: FleetConfig | None = None
         self._status = Status()
         self._sticks: list[dict[str, str]] = []
@@ -148,8 +140,6 @@ class UpdatesSection(QObject):
             drives = list(self._drives())
         except OSError:
             drives = []
-        if self._import_dir is not None:
-            drives.append((self._import_dir, "the import folder"))
         self._sticks = [
             {"folder": str(published), "label": label}
             for folder, label in drives
