@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.commands import bundle as bundle_commands
+from kiosk.commands import fleet as fleet_commands
 from kiosk.commands import keys as keys_commands
 from kiosk.commands import render_check as render_check_commands
 from kiosk.commands import screenshots as screenshot_commands
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff_commands.add_parser(sub)
     render_check_commands.add_parser(sub)
     usage_commands.add_parser(sub)
+    fleet_commands.add_parser(sub)
     return parser
 
 

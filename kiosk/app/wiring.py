@@ -31,6 +31,7 @@ from kiosk.patient.ui_settings import UiSettings
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
 from kiosk.staff_ui.panel import StaffPanel
+from kiosk.staff_ui.updates_section import UpdatesSection
 from kiosk.store.choice import choose_bundle
 from kiosk.system.startup_guard import StartupGuard
 from kiosk.ui.taps import TapGuard
@@ -60,11 +61,14 @@ class Kiosk:
     qml_warnings: list[str] = field(default_factory=list)
     services: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
     hours_usage: hours_usage.HoursAndUsage | None = None  # opening hours, usage counts
+    updates: UpdatesSection | None = None  # fleet updates: the background updater
 
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
         if self.hours_usage is not None:
             self.hours_usage.close()
+        if self.updates is not None:
+            self.updates.stop()
         self.idle.stop()
         self.staff_panel.stop()
         if self.preview is not None:
@@ -141,8 +145,10 @@ def build_kiosk(
         store=services, state=parts.state, idle=parts.idle, staff_panel=staff_panel,
         parent=backends, options=hours,
     )  # fmt: skip
+    updates = _fleet_updates(services, parts)
     engine, window, warnings = _load_qml(parts, extras)
     place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
+    updates.start()  # fleet updates, in a thread of their own, once the window stands
     return Kiosk(
         **{f.name: getattr(parts, f.name) for f in fields(_Parts)},
         engine=engine,
@@ -151,7 +157,23 @@ def build_kiosk(
         qml_warnings=warnings,
         services=services,
         hours_usage=extras,
+        updates=updates,
     )
+
+
+def _fleet_updates(services: Staff | None, parts: _Parts) -> UpdatesSection:
+    """Fleet updates (kiosk/fleet): the Updates section and its updater thread (none without a
+    data folder); an update reaches patients like a staff install, at the next start screen."""
+    panel = parts.staff_panel
+
+    def drives() -> list[tuple[Path, str]]:
+        return [(source.folder, source.label) for source in panel.import_sources()]
+
+    updates = UpdatesSection(services, drives=drives, parent=parts.backends)
+    if services is not None:
+        panel.add_section_controller("updates", updates)
+    updates.bundleActivated.connect(panel.bundleActivated)
+    return updates
 
 
 def _chosen_bundle(services: Staff | None, crash_loop: bool | None) -> Bundle:

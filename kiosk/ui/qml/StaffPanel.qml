@@ -28,7 +28,8 @@ Rectangle {
     readonly property var extraControllers: navigator.sectionControllers
     readonly property var extraSections: [
         { "id": "schedule", "label": "Opening hours" },
-        { "id": "usage", "label": "Usage" }
+        { "id": "usage", "label": "Usage" },
+        { "id": "updates", "label": "Updates" }  // fleet updates (kiosk/staff_ui/updates_section.py)
     ].filter(s => !!extraControllers[s.id])
     // <<< hours-usage
 
@@ -160,6 +161,7 @@ Rectangle {
                 sourceComponent: {
                     switch (panel.navigator.section) {
                     case "import": return importSection
+                    case "updates": return updatesSection
                     case "settings": return settingsSection
                     case "log": return logSection
                     case "exit": return exitSection
@@ -198,6 +200,14 @@ Rectangle {
         StaffImportSection {
             controller: panel.navigator.importSection
             jobs: panel.jobs
+            guard: panel.navigator.guard
+            theme: panel.theme
+        }
+    }
+    Component {
+        id: updatesSection
+        StaffUpdatesSection {
+            controller: panel.extraControllers.updates
             guard: panel.navigator.guard
             theme: panel.theme
         }
