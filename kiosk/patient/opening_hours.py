@@ -16,6 +16,10 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from kiosk.schedule.model import Schedule, should_sleep
 from kiosk.system.display_power import DisplayPower
 from kiosk.ui.input_events import INPUT_EVENTS
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 CHECK_MS = 20_000  # how often the clock is looked at: a closing time is late by at most this
 # The end of a touch wakes: its press went to the closed screen, so nothing that appears on
@@ -29,6 +33,8 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class OpeningHours(QObject):
     sleepingChanged = Signal()
     scheduleChanged = Signal()

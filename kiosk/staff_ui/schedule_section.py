@@ -26,6 +26,10 @@ from kiosk.schedule.model import (
 )
 from kiosk.schedule.storage import describe_now, local_zone_name, save_schedule
 from kiosk.system.display_power import DisplayPower
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
+
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 
 
 class HoursControl(Protocol):
@@ -63,6 +67,8 @@ def _stepped(ranges: tuple[Range, ...], edge: str, direction: int) -> tuple[Rang
     return (*ranges[:-1], Range(last.start, end))
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class ScheduleSection(QObject):
     changed = Signal()
     messageChanged = Signal()
@@ -199,14 +205,35 @@ class ScheduleSection(QObject):
     def _get_can_switch(self) -> bool:
         return bool(self._hours.power.can_switch)
 
-    enabled = Property(bool, lambda self: self._enabled, notify=changed)
-    days = Property(list, _get_days, notify=changed)
-    closedDays = Property(list, _get_closed_days, notify=changed)
-    wakeMinutes = Property(int, lambda self: self._draft.wake_minutes, notify=changed)
-    picked = Property(str, lambda self: self._pick.strftime("%A %d %B %Y"), notify=changed)
-    timezone = Property(str, lambda self: self._draft.timezone, notify=changed)
+    def _get_enabled(self) -> bool:
+        return self._enabled
+
+    def _get_wake_minutes(self) -> int:
+        return self._draft.wake_minutes
+
+    def _get_picked(self) -> str:
+        return self._pick.strftime("%A %d %B %Y")
+
+    def _get_timezone(self) -> str:
+        return self._draft.timezone
+
+    def _get_warning(self) -> str:
+        return self._warning
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_message_kind(self) -> str:
+        return self._message_kind
+
+    enabled = Property(bool, _get_enabled, notify=changed)
+    days = Property(QVariantList, _get_days, notify=changed)
+    closedDays = Property(QVariantList, _get_closed_days, notify=changed)
+    wakeMinutes = Property(int, _get_wake_minutes, notify=changed)
+    picked = Property(str, _get_picked, notify=changed)
+    timezone = Property(str, _get_timezone, notify=changed)
     status = Property(str, _get_status, notify=changed)
     canSwitchDisplay = Property(bool, _get_can_switch, notify=changed)
-    warning = Property(str, lambda self: self._warning, notify=changed)
-    message = Property(str, lambda self: self._message, notify=messageChanged)
-    messageKind = Property(str, lambda self: self._message_kind, notify=messageChanged)
+    warning = Property(str, _get_warning, notify=changed)
+    message = Property(str, _get_message, notify=messageChanged)
+    messageKind = Property(str, _get_message_kind, notify=messageChanged)

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
 from kiosk.usage.export import export_csv
 from kiosk.usage.store import (
     IDLE_RESET,
@@ -27,11 +28,16 @@ from kiosk.usage.store import (
     totals_by,
 )
 
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
+
 PERIODS = (7, 30)
 TOP_PAGES = 8
 Target = tuple[Path, str]  # a folder and its name for staff ("drive KINGSTON")
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class UsageSection(QObject):
     changed = Signal()
     messageChanged = Signal()
@@ -140,13 +146,44 @@ class UsageSection(QObject):
         self._message, self._message_kind = message, kind
         self.messageChanged.emit()
 
-    period = Property(int, lambda self: self._period, notify=changed)
-    bars = Property(list, lambda self: self._bars, notify=changed)
-    pages = Property(list, lambda self: self._pages, notify=changed)
-    languages = Property(list, lambda self: self._languages, notify=changed)
-    visits = Property(str, lambda self: self._visits, notify=changed)
-    hasCounts = Property(bool, lambda self: bool(self._bars), notify=changed)
-    targets = Property(list, lambda self: [label for _, label in self._found], notify=changed)
-    exporting = Property(bool, lambda self: self._exporting, notify=changed)
-    message = Property(str, lambda self: self._message, notify=messageChanged)
-    messageKind = Property(str, lambda self: self._message_kind, notify=messageChanged)
+    # -- QML --------------------------------------------------------------------------------
+    def _get_period(self) -> int:
+        return self._period
+
+    def _get_bars(self) -> list[dict[str, Any]]:
+        return self._bars
+
+    def _get_pages(self) -> list[dict[str, str]]:
+        return self._pages
+
+    def _get_languages(self) -> list[dict[str, str]]:
+        return self._languages
+
+    def _get_visits(self) -> str:
+        return self._visits
+
+    def _get_has_counts(self) -> bool:
+        return bool(self._bars)
+
+    def _get_targets(self) -> list[str]:
+        return [label for _, label in self._found]
+
+    def _get_exporting(self) -> bool:
+        return self._exporting
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_message_kind(self) -> str:
+        return self._message_kind
+
+    period = Property(int, _get_period, notify=changed)
+    bars = Property(QVariantList, _get_bars, notify=changed)
+    pages = Property(QVariantList, _get_pages, notify=changed)
+    languages = Property(QVariantList, _get_languages, notify=changed)
+    visits = Property(str, _get_visits, notify=changed)
+    hasCounts = Property(bool, _get_has_counts, notify=changed)
+    targets = Property(QVariantList, _get_targets, notify=changed)
+    exporting = Property(bool, _get_exporting, notify=changed)
+    message = Property(str, _get_message, notify=messageChanged)
+    messageKind = Property(str, _get_message_kind, notify=messageChanged)

@@ -66,6 +66,9 @@ NORMAL: dict[str, str] = {
     "emergencyText": "#8f1d14",
     "doctor": "#e6f0f7",
     "doctorText": "#1b4a6e",
+    # Outside opening hours: dim on black, readable up close, no glow across a dark room
+    "closed": "#000000",
+    "closedText": "#8c8c8c",
 }
 
 # High contrast: black background, white and yellow text (all text pairs >= 7:1).
@@ -111,6 +114,8 @@ HIGH_CONTRAST: dict[str, str] = {
     "emergencyText": "#ff8f85",
     "doctor": "#000000",
     "doctorText": "#8fd0ff",
+    "closed": "#000000",
+    "closedText": "#8c8c8c",
 }
 
 # Sizes in px at a 1080 px shorter side and 100 % text.
@@ -155,6 +160,17 @@ STAFF_SIZES = {
     "staffWidth": 1400,  # the panel's widest body
     "scrollBar": 8,
     "scrollBarInset": 6,
+    # Opening hours (StaffScheduleSection.qml): a weekday's name, its hours, the picked date
+    "staffDayName": 215,
+    "staffDayHours": 250,
+    "staffPicked": 460,
+    # Usage counts (StaffUsageSection.qml): the chart's bars and labels
+    "staffChart": 320,  # the bars' height at most
+    "staffChartDense": 18,  # a number or date under thirty bars
+    "staffChartRoom": 8,  # above the tallest bar's number
+    "staffChartLabels": 6,  # between the baseline and the dates
+    "staffChartGap": 4,  # between a bar and its number; the thinnest bar
+    "staffCountGap": 12,  # between a page's name and its count
 }
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.5, 2.0)
 
@@ -268,6 +284,10 @@ class Theme(QObject):
         out["border"] = 3 if self._high_contrast else 2  # lines stay crisp: not scaled
         out["dialogBorder"] = 4 if self._high_contrast else 0
         out["hairline"] = 1
+        out["chartLine"] = 2  # the usage chart's baseline and a "fewer than 5" bar's outline
+        # The note on what the kiosk counts (PrivacyNote.qml) grows with text up to 150 %.
+        out["privacyNote"] = round(24 * unit * min(self._text_scale, 1.5))
+        out["privacyGap"] = round(4 * unit)
         out["slop"] = round(self._slop_reference * unit)
         out["textWidth"] = round(1150 * unit * min(self._text_scale, 1.5))  # line length
         out["tileMin"] = round(300 * unit * (1 + (self._text_scale - 1) * 0.4))

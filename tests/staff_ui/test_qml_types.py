@@ -30,6 +30,10 @@ TYPED = [
     "StaffPinPad.qml",
     "StaffSettingsSection.qml",
     "StaffText.qml",
+    "StaffScheduleSection.qml",
+    "StaffUsageSection.qml",
+    "ClosedScreen.qml",
+    "PrivacyNote.qml",
 ]
 
 

@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Outside opening hours: dark and still (no animation anywhere), the display switched off where
 // the platform allows. It takes every touch, so nothing below reacts; the press that lands here
@@ -7,10 +9,10 @@ import QtQuick
 Rectangle {
     id: screen
 
-    required property QtObject theme
+    required property Theme theme
 
     objectName: "closedScreen"
-    color: "#000000"
+    color: screen.theme.colors.closed
 
     MouseArea {
         anchors.fill: parent
@@ -27,7 +29,7 @@ Rectangle {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
-            color: "#8c8c8c"  // dim on black: readable up close, no glow across a dark room
+            color: screen.theme.colors.closedText
             font.family: screen.theme.fontFamily
             font.pixelSize: screen.theme.sizes.title
             text: "Closed · Cerrado"
@@ -36,7 +38,7 @@ Rectangle {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
-            color: "#8c8c8c"
+            color: screen.theme.colors.closedText
             font.family: screen.theme.fontFamily
             font.pixelSize: screen.theme.sizes.label
             text: "Touch the screen to wake it.\nToque la pantalla para encenderla."

@@ -1,14 +1,16 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // What the kiosk counts, said to patients on the attract screen in English and Spanish. Plain
 // text with no handler: a touch on it starts like a touch anywhere else.
 Column {
     id: note
 
-    required property QtObject theme
+    required property Theme theme
 
     objectName: "privacyNote"
-    spacing: Math.round(4 * theme.unit)
+    spacing: theme.sizes.privacyGap
 
     Repeater {
         model: [
@@ -22,7 +24,7 @@ Column {
             wrapMode: Text.Wrap
             color: note.theme.colors.textMuted
             font.family: note.theme.fontFamily
-            font.pixelSize: Math.round(24 * note.theme.unit * Math.min(note.theme.textScale, 1.5))
+            font.pixelSize: note.theme.sizes.privacyNote
             text: modelData
         }
     }

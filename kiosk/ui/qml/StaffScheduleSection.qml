@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Opening hours: whether the kiosk sleeps outside them, the week (first opening and last
 // closing per day, in half hours), closed days, and how long a touch wakes it. Kept as a draft
@@ -6,17 +8,17 @@ import QtQuick
 Column {
     id: section
 
-    required property QtObject controller  // ScheduleSection
-    required property QtObject guard
-    required property QtObject theme
+    required property ScheduleSection controller
+    required property TapGuard guard
+    required property Theme theme
 
-    readonly property real labelSize: Math.round(28 * theme.unit)
-    readonly property real stepWidth: Math.round(96 * theme.unit)
-    readonly property real stepFont: Math.round(40 * theme.unit)
+    readonly property real labelSize: theme.sizes.staffBody
+    readonly property real stepWidth: theme.sizes.staffKey
+    readonly property real stepFont: theme.sizes.staffStepLabel
 
     objectName: "staffSectionSchedule"
     spacing: theme.sizes.spacing
-    Component.onCompleted: controller.refresh()
+    Component.onCompleted: section.controller.refresh()
 
     StaffText {
         objectName: "scheduleWarning"
@@ -81,7 +83,7 @@ Column {
                 spacing: section.theme.sizes.gap
 
                 StaffText {
-                    width: Math.round(215 * section.theme.unit)
+                    width: section.theme.sizes.staffDayName
                     height: section.theme.sizes.target
                     verticalAlignment: Text.AlignVCenter
                     theme: section.theme
@@ -90,7 +92,7 @@ Column {
                 }
                 StaffText {
                     objectName: "scheduleDay-" + day.modelData.index
-                    width: Math.round(250 * section.theme.unit)
+                    width: section.theme.sizes.staffDayHours
                     height: section.theme.sizes.target
                     verticalAlignment: Text.AlignVCenter
                     theme: section.theme
@@ -115,15 +117,16 @@ Column {
                         Repeater {
                             model: [-1, 1]
                             delegate: KioskButton {
+                                id: step
                                 required property int modelData
-                                objectName: "scheduleStep-" + day.modelData.index + "-" + edgeRow.modelData.edge + (modelData > 0 ? "-later" : "-earlier")
+                                objectName: "scheduleStep-" + day.modelData.index + "-" + edgeRow.modelData.edge + (step.modelData > 0 ? "-later" : "-earlier")
                                 theme: section.theme
                                 guard: section.guard
                                 width: section.stepWidth
                                 fontSize: section.stepFont
-                                text: modelData > 0 ? "+" : "−"
-                                accessibleName: edgeRow.modelData.label + (modelData > 0 ? " later" : " earlier")
-                                onActivated: section.controller.stepDay(day.modelData.index, edgeRow.modelData.edge, modelData)
+                                text: step.modelData > 0 ? "+" : "−"
+                                accessibleName: edgeRow.modelData.label + (step.modelData > 0 ? " later" : " earlier")
+                                onActivated: section.controller.stepDay(day.modelData.index, edgeRow.modelData.edge, step.modelData)
                             }
                         }
                     }
@@ -161,7 +164,7 @@ Column {
             }
             StaffText {
                 objectName: "schedulePicked"
-                width: Math.round(460 * section.theme.unit)
+                width: section.theme.sizes.staffPicked
                 height: section.theme.sizes.target
                 verticalAlignment: Text.AlignVCenter
                 horizontalAlignment: Text.AlignHCenter
@@ -190,21 +193,22 @@ Column {
         Repeater {
             model: section.controller.closedDays
             delegate: Row {
+                id: closedDay
                 required property var modelData
                 spacing: section.theme.sizes.gap
                 StaffText {
                     height: section.theme.sizes.target
                     verticalAlignment: Text.AlignVCenter
                     theme: section.theme
-                    text: parent.modelData.label
+                    text: closedDay.modelData.label
                 }
                 KioskButton {
-                    objectName: "scheduleReopen-" + parent.modelData.iso
+                    objectName: "scheduleReopen-" + closedDay.modelData.iso
                     theme: section.theme
                     guard: section.guard
                     fontSize: section.labelSize
                     text: "Open after all"
-                    onActivated: section.controller.reopenDay(parent.modelData.iso)
+                    onActivated: section.controller.reopenDay(closedDay.modelData.iso)
                 }
             }
         }
@@ -231,7 +235,7 @@ Column {
             StaffText {
                 objectName: "scheduleWake"
                 anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(260 * section.theme.unit)
+                width: section.theme.sizes.staffValue
                 horizontalAlignment: Text.AlignHCenter
                 theme: section.theme
                 size: "heading"

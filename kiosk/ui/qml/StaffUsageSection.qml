@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Usage counts (kiosk/staff_ui/usage_section.py): page views per day as bars drawn with plain
 // Rectangles (QtCharts is not in PySide6-Essentials), the most-read pages, the languages, and
@@ -6,16 +8,17 @@ import QtQuick
 Column {
     id: section
 
-    required property QtObject controller  // UsageSection
-    required property QtObject guard
-    required property QtObject theme
+    required property UsageSection controller
+    required property TapGuard guard
+    required property Theme theme
 
-    readonly property real labelSize: Math.round(28 * theme.unit)
-    readonly property real chartHeight: Math.round(320 * theme.unit)
+    readonly property real labelSize: theme.sizes.staffBody
+    readonly property real chartHeight: theme.sizes.staffChart
+    readonly property real chartText: controller.bars.length > 7 ? theme.sizes.staffChartDense : theme.sizes.staffSmall
 
     objectName: "staffSectionUsage"
     spacing: theme.sizes.spacing
-    Component.onCompleted: controller.refresh()
+    Component.onCompleted: section.controller.refresh()
 
     StaffText {
         width: parent.width
@@ -29,14 +32,15 @@ Column {
         Repeater {
             model: [7, 30]
             delegate: KioskButton {
+                id: periodButton
                 required property int modelData
                 objectName: "usagePeriod-" + modelData
                 theme: section.theme
                 guard: section.guard
                 text: "Last " + modelData + " days"
                 fontSize: section.labelSize
-                checked: section.controller.period === modelData
-                onActivated: section.controller.setPeriod(modelData)
+                checked: section.controller.period === periodButton.modelData
+                onActivated: section.controller.setPeriod(periodButton.modelData)
             }
         }
     }
@@ -71,7 +75,7 @@ Column {
             Rectangle {  // the baseline
                 y: section.chartHeight
                 width: parent.width
-                height: 2
+                height: section.theme.sizes.chartLine
                 color: section.theme.colors.border
             }
             Repeater {
@@ -84,21 +88,21 @@ Column {
                     x: index * chart.slot
                     width: chart.slot
                     height: section.chartHeight
-                    readonly property real barHeight: Math.round(modelData.fraction * (section.chartHeight - valueLabel.height - 8))
+                    readonly property real barHeight: Math.round(modelData.fraction * (section.chartHeight - valueLabel.height - section.theme.sizes.staffChartRoom))
 
                     Rectangle {
                         objectName: "usageBarFill"
                         anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
-                        width: Math.max(4, chart.slot * 0.7)
+                        width: Math.max(section.theme.sizes.staffChartGap, chart.slot * 0.7)
                         height: slotItem.barHeight
                         color: slotItem.modelData.fewer ? section.theme.colors.surfaceAlt : section.theme.colors.accent
-                        border.width: slotItem.modelData.fewer ? 2 : 0
+                        border.width: slotItem.modelData.fewer ? section.theme.sizes.chartLine : 0
                         border.color: section.theme.colors.accent
                     }
                     Text {
                         id: valueLabel
                         objectName: "usageBarText"
-                        anchors { bottom: parent.bottom; bottomMargin: slotItem.barHeight + 4; horizontalCenter: parent.horizontalCenter }
+                        anchors { bottom: parent.bottom; bottomMargin: slotItem.barHeight + section.theme.sizes.staffChartGap; horizontalCenter: parent.horizontalCenter }
                         width: chart.slot
                         horizontalAlignment: Text.AlignHCenter
                         // Thirty narrow bars have no room for words: "<5", explained above.
@@ -106,25 +110,26 @@ Column {
                         wrapMode: Text.Wrap
                         color: section.theme.colors.text
                         font.family: section.theme.fontFamily
-                        font.pixelSize: Math.round((chart.bars.length > 7 ? 18 : 24) * section.theme.unit)
+                        font.pixelSize: section.chartText
                     }
                 }
             }
             Row {
                 id: dayLabels
-                y: section.chartHeight + 6
+                y: section.chartHeight + section.theme.sizes.staffChartLabels
                 Repeater {
                     model: chart.bars
                     delegate: Text {
+                        id: dayLabel
                         required property var modelData
                         required property int index
                         width: chart.slot
                         horizontalAlignment: Text.AlignHCenter
                         // Every fifth day of thirty (a hidden item would collapse the Row).
-                        text: chart.bars.length <= 7 || index % 5 === 0 || index === chart.bars.length - 1 ? modelData.label : ""
+                        text: chart.bars.length <= 7 || dayLabel.index % 5 === 0 || dayLabel.index === chart.bars.length - 1 ? dayLabel.modelData.label : ""
                         color: section.theme.colors.textMuted
                         font.family: section.theme.fontFamily
-                        font.pixelSize: Math.round((chart.bars.length > 7 ? 18 : 24) * section.theme.unit)
+                        font.pixelSize: section.chartText
                     }
                 }
             }
@@ -151,9 +156,9 @@ Column {
             delegate: StaffCard {
                 id: listCard
                 required property var modelData
-                objectName: modelData.name
-                width: index === 0 ? (section.width - section.theme.sizes.gap) * 0.62 : (section.width - section.theme.sizes.gap) * 0.38
                 required property int index
+                objectName: modelData.name
+                width: (section.width - section.theme.sizes.gap) * (index === 0 ? 0.62 : 0.38)
                 theme: section.theme
                 StaffText {
                     width: parent.width
@@ -164,21 +169,22 @@ Column {
                 Repeater {
                     model: listCard.modelData.rows
                     delegate: Item {
+                        id: countRow
                         required property var modelData
-                        width: parent.width
+                        width: listCard.width - 2 * listCard.pad  // the card's column
                         height: Math.max(nameText.implicitHeight, countText.implicitHeight)
                         StaffText {
                             id: nameText
-                            width: parent.width - countText.width - 12
+                            width: parent.width - countText.width - section.theme.sizes.staffCountGap
                             theme: section.theme
-                            text: parent.modelData.name
+                            text: countRow.modelData.name
                         }
                         StaffText {
                             id: countText
                             anchors.right: parent.right
                             theme: section.theme
                             font.bold: true
-                            text: parent.modelData.text
+                            text: countRow.modelData.text
                         }
                     }
                 }
