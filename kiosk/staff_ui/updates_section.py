@@ -19,6 +19,7 @@ from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.fleet.config import DEFAULT_INTERVAL_MINUTES, FleetConfig, FleetPaths, Status
 from kiosk.fleet.poller import Poller
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
 
 if TYPE_CHECKING:
     from kiosk.content.bundle import Bundle
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from kiosk.staff.service import Staff
 
 Drives = Callable[[], list[tuple[Path, str]]]  # (folder, label for staff) of mounted drives
+QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
+QML_IMPORT_MAJOR_VERSION = 1
 REPOSITORY_NAMES = ("repository", ".")  # a stick holds DIR/repository, or its contents
 STOP_SECONDS = 30.0
 
@@ -49,6 +52,8 @@ def _when(iso: str | None) -> str:
     return moment.strftime("%-d %b %Y, %H:%M")
 
 
+@QmlElement
+@QmlUncreatable("made by the app")
 class UpdatesSection(QObject):
     changed = Signal()
     checkingChanged = Signal()
@@ -234,6 +239,6 @@ class UpdatesSection(QObject):
     offered = Property(str, _get_offered, notify=changed)
     installed = Property(str, _get_installed, notify=changed)
     refusal = Property(str, _get_refusal, notify=changed)
-    sticks = Property(list, _get_sticks, notify=changed)
+    sticks = Property(QVariantList, _get_sticks, notify=changed)
     joinProblem = Property(str, _get_join_problem, notify=changed)
     checking = Property(bool, _get_checking, notify=checkingChanged)

@@ -32,6 +32,7 @@ TYPED = [
     "StaffText.qml",
     "StaffScheduleSection.qml",
     "StaffUsageSection.qml",
+    "StaffUpdatesSection.qml",
     "ClosedScreen.qml",
     "PrivacyNote.qml",
 ]

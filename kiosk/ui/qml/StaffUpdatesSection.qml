@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Updates from the practice's fleet repository (kiosk/staff_ui/updates_section.py): where they
 // come from, the last check, what is offered against what is installed, and why the last check
@@ -6,16 +8,16 @@ import QtQuick
 Column {
     id: section
 
-    required property QtObject controller  // UpdatesSection
-    required property QtObject guard
-    required property QtObject theme
+    required property UpdatesSection controller
+    required property TapGuard guard
+    required property Theme theme
 
-    readonly property real labelSize: Math.round(28 * theme.unit)
+    readonly property real labelSize: theme.sizes.staffBody
 
     objectName: "staffSectionUpdates"
     spacing: theme.sizes.spacing
 
-    Component.onCompleted: controller.refresh()
+    Component.onCompleted: section.controller.refresh()
 
     StaffText {
         width: parent.width
@@ -29,8 +31,8 @@ Column {
         theme: section.theme
         visible: !section.controller.joined
         text: "This kiosk does not take updates from the practice's content team yet. "
-            + "Join it from a USB drive holding the published repository, or with the command: "
-            + "kiosk fleet join ROOT.json SOURCE"
+            + "Join it from a USB drive holding the published repository, or ask the person who "
+            + "set up this kiosk to join it to the practice's updates."
     }
     StaffText {
         objectName: "updatesJoinProblem"
@@ -43,15 +45,16 @@ Column {
     Repeater {
         model: section.controller.joined ? [] : section.controller.sticks
         delegate: KioskButton {
+            id: joinButton
             required property var modelData
             required property int index
-            objectName: "updatesJoin-" + index
+            objectName: "updatesJoin-" + joinButton.index
             theme: section.theme
             guard: section.guard
             enabled: !section.controller.checking
-            text: "Take updates from " + modelData.label
+            text: "Take updates from " + joinButton.modelData.label
             fontSize: section.labelSize
-            onActivated: section.controller.joinFrom(modelData.folder)
+            onActivated: section.controller.joinFrom(joinButton.modelData.folder)
         }
     }
 
@@ -126,15 +129,16 @@ Column {
     Repeater {
         model: section.controller.joined ? section.controller.sticks : []
         delegate: KioskButton {
+            id: stickButton
             required property var modelData
             required property int index
-            objectName: "updatesFromStick-" + index
+            objectName: "updatesFromStick-" + stickButton.index
             theme: section.theme
             guard: section.guard
             enabled: !section.controller.checking
-            text: "Update from " + modelData.label
+            text: "Update from " + stickButton.modelData.label
             fontSize: section.labelSize
-            onActivated: section.controller.updateFrom(modelData.folder)
+            onActivated: section.controller.updateFrom(stickButton.modelData.folder)
         }
     }
 }
