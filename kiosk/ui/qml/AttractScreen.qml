@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Shown when idle: calm, slowly drifting shapes, the clinic's name, and a greeting with a one-line
 // promise of what is inside that cycle through the bundle's languages. A touch anywhere starts; a
@@ -6,9 +8,9 @@ import QtQuick
 Rectangle {
     id: screen
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
 
     readonly property var languages: appState.languages
     property int shown: 0  // the language the greeting shows now
@@ -74,7 +76,6 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: screen.theme.colors.text
-            font.family: screen.theme.fontFamily
             font.pixelSize: screen.theme.sizes.heading
             font.bold: true
         }
@@ -88,7 +89,6 @@ Rectangle {
             fontSizeMode: Text.HorizontalFit  // a long greeting shrinks rather than break a word
             minimumPixelSize: screen.theme.sizes.title
             color: screen.theme.colors.heading
-            font.family: screen.theme.fontFamily
             font.pixelSize: screen.theme.sizes.greeting
             font.bold: true
         }
@@ -100,7 +100,6 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: screen.theme.colors.heading
-            font.family: screen.theme.fontFamily
             font.pixelSize: screen.theme.sizes.heading
         }
         Text {
@@ -111,7 +110,6 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: screen.theme.colors.text
-            font.family: screen.theme.fontFamily
             font.pixelSize: screen.theme.sizes.attractHint
         }
     }

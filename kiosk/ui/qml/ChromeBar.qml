@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The fixed bar: Home, Back, language, text size, contrast. It never scrolls; when one row is
 // too narrow (portrait, large text) its groups wrap onto more rows. Every button is as large as
@@ -7,9 +9,9 @@ import QtQuick
 Rectangle {
     id: bar
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
 
     property real cornerSize: 0  // the hidden staff corner's square: no button there
 
@@ -48,7 +50,6 @@ Rectangle {
 
     FontMetrics {
         id: widest_
-        font.family: bar.theme.fontFamily
         font.pixelSize: bar.maxFont
         font.bold: true
     }

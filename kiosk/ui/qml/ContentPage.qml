@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // An About or treatment page: illustration, title, summary, the sections, the disclaimer.
 // "Questions to ask your doctor" is one tap away at the top; Previous/Next sit in a fixed footer
@@ -6,11 +8,11 @@ import QtQuick
 Item {
     id: page
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -107,7 +109,6 @@ Item {
                         text: page.info.title || ""
                         wrapMode: Text.Wrap
                         color: page.theme.colors.heading
-                        font.family: page.theme.fontFamily
                         font.pixelSize: page.theme.sizes.title
                         font.bold: true
                     }
@@ -175,7 +176,6 @@ Item {
                                 text: box.modelData.heading
                                 wrapMode: Text.Wrap
                                 color: page.theme.colors.heading
-                                font.family: page.theme.fontFamily
                                 font.pixelSize: page.theme.sizes.heading
                                 font.bold: true
                             }
@@ -212,7 +212,6 @@ Item {
                         text: page.info.disclaimerTitle || ""
                         wrapMode: Text.Wrap
                         color: page.theme.colors.text
-                        font.family: page.theme.fontFamily
                         font.pixelSize: page.theme.sizes.body
                         font.bold: true
                     }

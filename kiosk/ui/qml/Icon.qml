@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A line icon drawn on a 24x24 grid, so it needs no image files and follows the theme's colours.

@@ -1,14 +1,16 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // "Are you still there?": a countdown of at least 20 s and one large button that extends the
 // session, as often as needed. The dimmed screen behind it takes no input.
 Item {
     id: dialog
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject idle
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property IdleMonitor idle
 
     readonly property var ui: appState.ui
 
@@ -56,7 +58,6 @@ Item {
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 color: dialog.theme.colors.heading
-                font.family: dialog.theme.fontFamily
                 font.pixelSize: dialog.theme.sizes.title
                 font.bold: true
             }
@@ -68,7 +69,6 @@ Item {
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 color: dialog.theme.colors.text
-                font.family: dialog.theme.fontFamily
                 font.pixelSize: dialog.theme.sizes.heading
             }
             KioskButton {

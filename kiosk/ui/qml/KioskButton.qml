@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A labelled button: icon and/or text, at least one target in size, never hover-only.
@@ -52,7 +53,6 @@ Tappable {
             width: control.maxTextWidth > 0 ? Math.min(implicitWidth, control.maxTextWidth) : implicitWidth
             text: control.text
             color: control.foreground
-            font.family: control.theme.fontFamily
             font.pixelSize: control.fontSize
             font.bold: control.checked || control.primary
             wrapMode: control.maxTextWidth > 0 ? Text.Wrap : Text.NoWrap

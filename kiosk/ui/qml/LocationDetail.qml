@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // One town: what the bundle has (address, phone, hours, notes: only those present), how far it is
 // from this kiosk, the practice's website, and a QR code that opens directions to it on the
@@ -6,11 +8,11 @@ import QtQuick
 Item {
     id: screen
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -52,7 +54,6 @@ Item {
                     text: screen.info.place || ""
                     wrapMode: Text.Wrap
                     color: screen.theme.colors.heading
-                    font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.title
                     font.bold: true
                 }
@@ -72,7 +73,6 @@ Item {
                             textFormat: Text.PlainText
                             text: screen.ui.you_are_here
                             color: screen.theme.colors.onHere
-                            font.family: screen.theme.fontFamily
                             font.pixelSize: screen.theme.sizes.body
                             font.bold: true
                         }
@@ -84,7 +84,6 @@ Item {
                     text: screen.info.organization || ""
                     wrapMode: Text.Wrap
                     color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.heading
                 }
                 Text {
@@ -95,7 +94,6 @@ Item {
                     text: visible ? screen.ui.distance.replace("{miles}", screen.info.miles.toFixed(1)) : ""
                     wrapMode: Text.Wrap
                     color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.body
                     font.bold: true
                 }
@@ -111,7 +109,6 @@ Item {
                             text: screen.ui[parent.modelData.key]
                             wrapMode: Text.Wrap
                             color: screen.theme.colors.textMuted
-                            font.family: screen.theme.fontFamily
                             font.pixelSize: screen.theme.sizes.body
                             font.bold: true
                         }
@@ -121,7 +118,6 @@ Item {
                             text: parent.modelData.value
                             wrapMode: Text.Wrap
                             color: screen.theme.colors.text
-                            font.family: screen.theme.fontFamily
                             font.pixelSize: screen.theme.sizes.body
                         }
                     }
@@ -134,7 +130,6 @@ Item {
                     text: screen.ui.call_for_details
                     wrapMode: Text.Wrap
                     color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.body
                     lineHeight: 1.2
                 }
@@ -146,7 +141,6 @@ Item {
                     text: screen.info.notes || ""
                     wrapMode: Text.Wrap
                     color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.body
                 }
                 Column {
@@ -157,7 +151,6 @@ Item {
                         text: screen.ui.website
                         wrapMode: Text.Wrap
                         color: screen.theme.colors.textMuted
-                        font.family: screen.theme.fontFamily
                         font.pixelSize: screen.theme.sizes.body
                         font.bold: true
                     }
@@ -168,7 +161,6 @@ Item {
                         text: screen.info.websiteLabel || ""
                         wrapMode: Text.WrapAnywhere
                         color: screen.theme.colors.heading
-                        font.family: screen.theme.fontFamily
                         font.pixelSize: screen.theme.sizes.heading
                         font.bold: true
                     }
@@ -208,7 +200,6 @@ Item {
                     wrapMode: Text.Wrap
                     horizontalAlignment: Text.AlignHCenter
                     color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
                     font.pixelSize: screen.theme.sizes.body
                     font.bold: true
                 }

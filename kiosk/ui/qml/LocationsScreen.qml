@@ -1,15 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Find a location: the schematic map beside (landscape) or above (portrait) the list of towns.
 // Tapping a town on either opens its detail.
 Item {
     id: screen
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -29,7 +31,6 @@ Item {
         text: screen.ui.find_location
         wrapMode: Text.Wrap
         color: screen.theme.colors.heading
-        font.family: screen.theme.fontFamily
         font.pixelSize: screen.theme.sizes.title
         font.bold: true
     }
@@ -102,7 +103,6 @@ Item {
                                 text: row.model.place
                                 wrapMode: Text.Wrap
                                 color: row.model.here ? screen.theme.colors.onHere : screen.theme.colors.text
-                                font.family: screen.theme.fontFamily
                                 font.pixelSize: screen.theme.sizes.label
                                 font.bold: true
                             }
@@ -114,7 +114,6 @@ Item {
                                 text: visible ? screen.ui.distance.replace("{miles}", row.model.miles.toFixed(1)) : ""
                                 wrapMode: Text.Wrap
                                 color: screen.theme.colors.text
-                                font.family: screen.theme.fontFamily
                                 font.pixelSize: screen.theme.sizes.body
                             }
                             Text {
@@ -124,7 +123,6 @@ Item {
                                 text: screen.ui.you_are_here
                                 wrapMode: Text.Wrap
                                 color: screen.theme.colors.onHere
-                                font.family: screen.theme.fontFamily
                                 font.pixelSize: screen.theme.sizes.body
                             }
                         }

@@ -1,12 +1,14 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Preview of an authoring folder: the problems of the last save, readable, over the app (which
 // keeps showing the last version that was valid). Takes no input.
 Item {
     id: overlay
 
-    required property QtObject preview
-    required property QtObject theme
+    required property BundlePreview preview  // null unless previewing
+    required property Theme theme
 
     Rectangle {
         objectName: "previewOverlay"
@@ -30,7 +32,6 @@ Item {
                 text: overlay.preview.summary
                 wrapMode: Text.Wrap
                 color: overlay.theme.colors.previewText
-                font.family: overlay.theme.fontFamily
                 font.pixelSize: Math.round(30 * overlay.theme.unit)
                 font.bold: true
             }

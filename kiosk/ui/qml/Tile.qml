@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A large illustrated tile on the home screen.
@@ -42,7 +43,6 @@ Tappable {
         wrapMode: Text.Wrap
         horizontalAlignment: tile.wide ? Text.AlignLeft : Text.AlignHCenter
         color: tile.theme.colors.text
-        font.family: tile.theme.fontFamily
         font.pixelSize: tile.theme.sizes.tileTitle
         font.bold: true
     }
