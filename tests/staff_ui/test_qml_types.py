@@ -1,4 +1,4 @@
-"""The staff views pass qmllint against the types of the Python backends they bind to, and the
+"""The QML views pass qmllint against the types of the Python backends they bind to, and the
 check is real: a misspelt theme colour is reported."""
 
 from __future__ import annotations
@@ -17,26 +17,30 @@ def qmllint(*files: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-# The staff views typed so far (the same list as .ci/run); the newer sections join when typed.
-TYPED = [
-    "StaffCard.qml",
-    "StaffConfirm.qml",
-    "StaffContentSection.qml",
-    "StaffExitSection.qml",
-    "StaffImportSection.qml",
-    "StaffLogSection.qml",
-    "StaffMode.qml",
-    "StaffPanel.qml",
-    "StaffPinPad.qml",
-    "StaffSettingsSection.qml",
-    "StaffText.qml",
+# The views not typed yet (the same list as .ci/run); every other view is linted.
+NOT_YET_TYPED = [
+    "ClosedScreen.qml",
+    "PrivacyNote.qml",
+    "StaffScheduleSection.qml",
+    "StaffUsageSection.qml",
 ]
 
 
-def test_staff_views_have_no_qmllint_warning() -> None:
-    assert all((QML / view).exists() for view in TYPED)
-    result = qmllint(*TYPED)
+def test_every_typed_view_has_no_qmllint_warning() -> None:
+    views = sorted(path.name for path in QML.glob("*.qml"))
+    assert set(NOT_YET_TYPED) <= set(views)
+    typed = [view for view in views if view not in NOT_YET_TYPED]
+    assert "Main.qml" in typed and "StaffPanel.qml" in typed
+    result = qmllint(*typed)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_not_yet_typed_list_holds_only_views_with_warnings() -> None:
+    # A view that became clean leaves the list, so that it stays clean.
+    output = qmllint(*NOT_YET_TYPED)
+    report = output.stdout + output.stderr
+    clean = [view for view in NOT_YET_TYPED if f"Warning: {view}:" not in report]
+    assert not clean, f"no qmllint warning left: remove {clean} from NOT_YET_TYPED and .ci/run"
 
 
 def test_a_misspelt_theme_name_is_reported(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ Rectangle {
     height: implicitHeight
     color: emergency ? theme.colors.emergency : theme.colors.doctor
     radius: theme.sizes.radius
-    border.width: theme.sizes.border * (theme.highContrast ? 3 : 2)
+    border.width: theme.sizes.calloutBorder
     border.color: ink
 
     Column {

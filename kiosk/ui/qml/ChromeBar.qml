@@ -32,14 +32,14 @@ Rectangle {
 
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: bar.theme.highContrast ? 3 : 2
+        height: bar.theme.sizes.border
         color: bar.theme.colors.border
     }
 
     // The width a button needs for the widest of `texts` at the largest text size.
     function reserve(texts, withIcon) {
         // Read the metrics' font here, so that the binding re-runs when it changes.
-        if (widest_.font.pixelSize !== bar.maxFont || widest_.font.family !== bar.theme.fontFamily)
+        if (widest_.font.pixelSize !== bar.maxFont)
             return 0
         let widest = 0
         for (const text of texts || [])

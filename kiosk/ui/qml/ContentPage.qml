@@ -146,7 +146,7 @@ Item {
                     height: sectionColumn.implicitHeight + 2 * page.theme.sizes.pad * 1.5
                     radius: page.theme.sizes.radius
                     color: modelData.questions ? page.theme.colors.questions : page.theme.colors.surface
-                    border.width: modelData.questions ? 4 : (page.theme.highContrast ? 2 : 0)
+                    border.width: modelData.questions ? page.theme.sizes.questionsBorder : page.theme.sizes.panelBorder
                     border.color: modelData.questions ? page.theme.colors.questionsBorder : page.theme.colors.border
 
                     Column {
@@ -196,7 +196,7 @@ Item {
                 height: disclaimerColumn.implicitHeight + 2 * page.theme.sizes.pad
                 radius: page.theme.sizes.radius
                 color: page.theme.colors.disclaimer
-                border.width: page.theme.highContrast ? 2 : 0
+                border.width: page.theme.sizes.panelBorder
                 border.color: page.theme.colors.border
 
                 Column {
@@ -231,9 +231,9 @@ Item {
         objectName: "scrollBar"
         visible: flick.contentHeight > flick.height + 1
         anchors.right: parent.right
-        anchors.rightMargin: 4
+        anchors.rightMargin: page.theme.sizes.pageScrollBarInset
         y: flick.y + flick.visibleArea.yPosition * flick.height
-        width: Math.max(8, Math.round(10 * page.theme.unit))
+        width: page.theme.sizes.pageScrollBar
         height: flick.visibleArea.heightRatio * flick.height
         radius: width / 2
         color: page.theme.colors.textMuted
@@ -253,7 +253,7 @@ Item {
 
         Rectangle {
             anchors { left: parent.left; right: parent.right; top: parent.top }
-            height: page.theme.highContrast ? 3 : 2
+            height: page.theme.sizes.border
             color: page.theme.colors.border
         }
 

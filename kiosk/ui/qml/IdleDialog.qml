@@ -36,11 +36,11 @@ Item {
     Rectangle {
         id: card
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * dialog.theme.sizes.margin, 1100 * dialog.theme.unit)
+        width: Math.min(parent.width - 2 * dialog.theme.sizes.margin, dialog.theme.sizes.dialogWidth)
         height: column.implicitHeight + 2 * dialog.theme.sizes.margin
         radius: dialog.theme.sizes.radius * 1.5
         color: dialog.theme.colors.dialog
-        border.width: dialog.theme.highContrast ? 4 : 0
+        border.width: dialog.theme.sizes.dialogBorder
         border.color: dialog.theme.colors.border
 
         Column {

@@ -27,7 +27,7 @@ Tappable {
         : checked ? theme.colors.selected
         : primary ? (down ? Qt.darker(theme.colors.accent, 1.2) : theme.colors.accent)
         : down ? theme.colors.pressed : theme.colors.button
-    border.width: theme.highContrast ? 3 : 2
+    border.width: theme.sizes.border
     border.color: checked ? theme.colors.selected
         : !enabled ? theme.colors.border
         : primary ? theme.colors.accent : theme.colors.buttonBorder

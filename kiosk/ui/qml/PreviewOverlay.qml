@@ -32,7 +32,7 @@ Item {
                 text: overlay.preview.summary
                 wrapMode: Text.Wrap
                 color: overlay.theme.colors.previewText
-                font.pixelSize: Math.round(30 * overlay.theme.unit)
+                font.pixelSize: overlay.theme.sizes.previewSummary
                 font.bold: true
             }
             Repeater {
@@ -44,8 +44,8 @@ Item {
                     text: modelData
                     wrapMode: Text.WrapAnywhere
                     color: overlay.theme.colors.previewText
-                    font.family: "DejaVu Sans Mono"
-                    font.pixelSize: Math.round(26 * overlay.theme.unit)
+                    font.family: overlay.theme.monoFontFamily
+                    font.pixelSize: overlay.theme.sizes.previewLine
                 }
             }
         }

@@ -57,7 +57,7 @@ Rectangle {
         }
         ShapePath {
             strokeColor: map.theme.colors.mapRiver
-            strokeWidth: Math.max(3, 5 * map.theme.unit)
+            strokeWidth: map.theme.sizes.mapRoad
             fillColor: "transparent"
             capStyle: ShapePath.RoundCap
             joinStyle: ShapePath.RoundJoin
@@ -65,7 +65,7 @@ Rectangle {
         }
         ShapePath {
             strokeColor: map.theme.colors.mapRiver
-            strokeWidth: Math.max(3, 5 * map.theme.unit)
+            strokeWidth: map.theme.sizes.mapRoad
             fillColor: "transparent"
             capStyle: ShapePath.RoundCap
             joinStyle: ShapePath.RoundJoin
@@ -84,7 +84,7 @@ Rectangle {
     Rectangle {
         anchors.fill: parent
         color: "transparent"
-        border.width: map.theme.highContrast ? 3 : 2
+        border.width: map.theme.sizes.border
         border.color: map.theme.colors.border
     }
 
@@ -143,7 +143,7 @@ Rectangle {
             y: modelData.y - height / 2
             radius: height / 2
             color: down ? map.theme.colors.pressed : modelData.here ? map.theme.colors.here : map.theme.colors.surface
-            border.width: map.theme.highContrast ? 3 : 2
+            border.width: map.theme.sizes.border
             border.color: modelData.here ? map.theme.colors.here : map.theme.colors.buttonBorder
             onActivated: map.appState.openLocation(modelData.id)
 

@@ -18,8 +18,8 @@ Tappable {
         : imageHeight + titleText.implicitHeight + 3 * pad
     radius: theme.sizes.radius
     color: down ? theme.colors.pressed : theme.colors.surface
-    border.width: theme.highContrast ? 3 : 2
-    border.color: theme.highContrast ? theme.colors.buttonBorder : theme.colors.border
+    border.width: theme.sizes.border
+    border.color: theme.colors.border  // white in high contrast, like a button's
 
     Image {
         id: image
