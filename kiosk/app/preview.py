@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.bundle import Bundle
-from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -113,5 +113,5 @@ class BundlePreview(QObject):
     def _get_summary(self) -> str:
         return self._summary
 
-    problems = Property(list, _get_problems, notify=problemsChanged)
+    problems = Property(QVariantList, _get_problems, notify=problemsChanged)
     summary = Property(str, _get_summary, notify=problemsChanged)

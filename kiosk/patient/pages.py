@@ -290,8 +290,8 @@ class Content(QObject):
         return self._bundle.organization.website
 
     revision = Property(int, _get_revision, notify=revisionChanged)
-    aboutTiles = Property(QObject, _get_about, constant=True)
-    treatmentTiles = Property(QObject, _get_treatments, constant=True)
+    aboutTiles = Property(TileModel, _get_about, constant=True)
+    treatmentTiles = Property(TileModel, _get_treatments, constant=True)
     locationsIllustration = Property(str, _get_locations_illustration, notify=revisionChanged)
     organization = Property(str, _get_organization, notify=revisionChanged)
     website = Property(str, _get_website, notify=revisionChanged)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.bundle import Bundle, ContentPage
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVariantMap
 from kiosk.ui.theme import TEXT_SCALES
 
 QML_IMPORT_NAME = "Kiosk"
@@ -295,9 +295,9 @@ class AppState(QObject):
 
     # -- QML properties ----------------------------------------------------------------------
     language = Property(str, _get_language, notify=languageChanged)
-    languages = Property(list, _get_languages, notify=bundleChanged)
-    ui = Property(dict, _get_ui, notify=languageChanged)
-    uiAll = Property(dict, _get_ui_all, notify=bundleChanged)
+    languages = Property(QVariantList, _get_languages, notify=bundleChanged)
+    ui = Property(QVariantMap, _get_ui, notify=languageChanged)
+    uiAll = Property(QVariantMap, _get_ui_all, notify=bundleChanged)
     clinic = Property(str, _get_clinic, notify=bundleChanged)
     textStep = Property(int, _get_text_step, notify=textStepChanged)
     textScale = Property(float, _get_text_scale, notify=textStepChanged)

@@ -21,6 +21,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 REFERENCE_SIDE = 1080
 FONT_FAMILY = "DejaVu Sans"
+MONO_FONT_FAMILY = "DejaVu Sans Mono"  # file paths and field names, where every character counts
 
 # Normal theme: warm paper, dark warm text, deep teal actions (all text pairs >= 4.5:1).
 NORMAL: dict[str, str] = {
@@ -281,9 +282,14 @@ class Theme(QObject):
         for name, px in STAFF_SIZES.items():
             out[name] = round(px * unit)
         out["staffDotBorder"] = max(2, round(3 * unit))
-        out["border"] = 3 if self._high_contrast else 2  # lines stay crisp: not scaled
-        out["dialogBorder"] = 4 if self._high_contrast else 0
-        out["hairline"] = 1
+        out.update(self._lines())
+        out["dialogWidth"] = 1100 * unit  # the idle dialog at its widest (not rounded: centred)
+        out["qrMax"] = round(560 * unit)  # a location's QR code at its largest
+        out["pageScrollBar"] = max(8, round(10 * unit))  # a page's position bar
+        out["pageScrollBarInset"] = 4
+        out["mapRoad"] = max(3.0, 5 * unit)  # the map's coast and river lines
+        out["previewSummary"] = round(30 * unit)  # the preview overlay's text
+        out["previewLine"] = round(26 * unit)
         out["chartLine"] = 2  # the usage chart's baseline and a "fewer than 5" bar's outline
         # The note on what the kiosk counts (PrivacyNote.qml) grows with text up to 150 %.
         out["privacyNote"] = round(24 * unit * min(self._text_scale, 1.5))
@@ -292,6 +298,19 @@ class Theme(QObject):
         out["textWidth"] = round(1150 * unit * min(self._text_scale, 1.5))  # line length
         out["tileMin"] = round(300 * unit * (1 + (self._text_scale - 1) * 0.4))
         return out
+
+    def _lines(self) -> dict[str, int]:
+        """Border and rule widths: lines stay crisp (not scaled), thicker in high contrast."""
+        hc = self._high_contrast
+        return {
+            "border": 3 if hc else 2,  # buttons, tiles, the rules along the bars, the map's frame
+            "dialogBorder": 4 if hc else 0,
+            "panelBorder": 2 if hc else 0,  # a page's sections and its disclaimer
+            "questionsBorder": 4,  # a page's "questions to ask" box, in both themes
+            "qrBorder": 4 if hc else 2,  # the light frame round a QR code
+            "calloutBorder": 9 if hc else 4,  # the emergency and call-your-doctor boxes
+            "hairline": 1,
+        }
 
     def _get_unit(self) -> float:
         return self._unit()
@@ -307,6 +326,9 @@ class Theme(QObject):
 
     def _get_family(self) -> str:
         return FONT_FAMILY
+
+    def _get_mono_family(self) -> str:
+        return MONO_FONT_FAMILY
 
     def slop(self) -> int:
         return int(self._sizes()["slop"])
@@ -325,5 +347,6 @@ class Theme(QObject):
     highContrast = Property(bool, _get_hc, notify=changed)
     landscape = Property(bool, _get_landscape, notify=changed)
     fontFamily = Property(str, _get_family, constant=True)
+    monoFontFamily = Property(str, _get_mono_family, constant=True)
     colors = Property(ThemeColors, _get_color_map, constant=True)
     sizes = Property(ThemeSizes, _get_size_map, constant=True)

@@ -1,14 +1,16 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Shown when idle: calm, slowly drifting shapes, the clinic's name, and a greeting with a one-line
 // promise of what is inside that cycle through the bundle's languages. A touch anywhere starts; a
 // language button starts in that language. Nothing else here looks like a control.
 Rectangle {
-    id: screen
+    id: attract
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
 
     readonly property var languages: appState.languages
     property int shown: 0  // the language the greeting shows now
@@ -26,23 +28,23 @@ Rectangle {
         delegate: Rectangle {
             id: blob
             required property var modelData
-            readonly property real side: Math.min(screen.width, screen.height) * modelData.size
+            readonly property real side: Math.min(attract.width, attract.height) * modelData.size
             width: side
             height: side
             radius: side / 2
-            color: screen.theme.colors[modelData.tint]
-            x: screen.width * modelData.fx
-            y: screen.height * modelData.fy
+            color: attract.theme.colors[modelData.tint]
+            x: attract.width * modelData.fx
+            y: attract.height * modelData.fy
 
             SequentialAnimation on x {
                 loops: Animation.Infinite
-                NumberAnimation { to: screen.width * blob.modelData.tx; duration: blob.modelData.ms; easing.type: Easing.InOutSine }
-                NumberAnimation { to: screen.width * blob.modelData.fx; duration: blob.modelData.ms; easing.type: Easing.InOutSine }
+                NumberAnimation { to: attract.width * blob.modelData.tx; duration: blob.modelData.ms; easing.type: Easing.InOutSine }
+                NumberAnimation { to: attract.width * blob.modelData.fx; duration: blob.modelData.ms; easing.type: Easing.InOutSine }
             }
             SequentialAnimation on y {
                 loops: Animation.Infinite
-                NumberAnimation { to: screen.height * blob.modelData.ty; duration: blob.modelData.ms * 1.3; easing.type: Easing.InOutSine }
-                NumberAnimation { to: screen.height * blob.modelData.fy; duration: blob.modelData.ms * 1.3; easing.type: Easing.InOutSine }
+                NumberAnimation { to: attract.height * blob.modelData.ty; duration: blob.modelData.ms * 1.3; easing.type: Easing.InOutSine }
+                NumberAnimation { to: attract.height * blob.modelData.fy; duration: blob.modelData.ms * 1.3; easing.type: Easing.InOutSine }
             }
         }
     }
@@ -51,77 +53,73 @@ Rectangle {
         gesturePolicy: TapHandler.ReleaseWithinBounds
         longPressThreshold: 0
         onTapped: (point) => {
-            const p = languageRow.mapFromItem(screen, point.position.x, point.position.y)
+            const p = languageRow.mapFromItem(attract, point.position.x, point.position.y)
             if (languageRow.contains(p))
                 return  // a language button handles it
-            if (screen.guard.accept("attract"))
-                screen.appState.start()
+            if (attract.guard.accept("attract"))
+                attract.appState.start()
         }
     }
 
     Column {
         id: message
         anchors.centerIn: parent
-        anchors.verticalCenterOffset: -screen.height * 0.06
-        width: parent.width - 2 * screen.theme.sizes.margin
-        spacing: screen.theme.sizes.margin
+        anchors.verticalCenterOffset: -attract.height * 0.06
+        width: parent.width - 2 * attract.theme.sizes.margin
+        spacing: attract.theme.sizes.margin
 
         Text {
             textFormat: Text.PlainText
             objectName: "clinicName"
             width: parent.width
-            text: screen.appState.clinic
+            text: attract.appState.clinic
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
-            color: screen.theme.colors.text
-            font.family: screen.theme.fontFamily
-            font.pixelSize: screen.theme.sizes.heading
+            color: attract.theme.colors.text
+            font.pixelSize: attract.theme.sizes.heading
             font.bold: true
         }
         Text {
             textFormat: Text.PlainText
             objectName: "greeting"
             width: parent.width
-            text: screen.languages.length ? screen.languages[screen.shown].greeting : ""
+            text: attract.languages.length ? attract.languages[attract.shown].greeting : ""
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             fontSizeMode: Text.HorizontalFit  // a long greeting shrinks rather than break a word
-            minimumPixelSize: screen.theme.sizes.title
-            color: screen.theme.colors.heading
-            font.family: screen.theme.fontFamily
-            font.pixelSize: screen.theme.sizes.greeting
+            minimumPixelSize: attract.theme.sizes.title
+            color: attract.theme.colors.heading
+            font.pixelSize: attract.theme.sizes.greeting
             font.bold: true
         }
         Text {
             textFormat: Text.PlainText
             objectName: "promise"
             width: parent.width
-            text: screen.languages.length ? screen.languages[screen.shown].promise : ""
+            text: attract.languages.length ? attract.languages[attract.shown].promise : ""
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
-            color: screen.theme.colors.heading
-            font.family: screen.theme.fontFamily
-            font.pixelSize: screen.theme.sizes.heading
+            color: attract.theme.colors.heading
+            font.pixelSize: attract.theme.sizes.heading
         }
         Text {
             textFormat: Text.PlainText
             objectName: "touchToStart"
             width: parent.width
-            text: screen.languages.length ? screen.languages[screen.shown].touchToStart : ""
+            text: attract.languages.length ? attract.languages[attract.shown].touchToStart : ""
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
-            color: screen.theme.colors.text
-            font.family: screen.theme.fontFamily
-            font.pixelSize: screen.theme.sizes.attractHint
+            color: attract.theme.colors.text
+            font.pixelSize: attract.theme.sizes.attractHint
         }
     }
 
     SequentialAnimation {
-        running: screen.languages.length > 1
+        running: attract.languages.length > 1
         loops: Animation.Infinite
         PauseAnimation { duration: 4000 }
         NumberAnimation { target: message; property: "opacity"; to: 0; duration: 900; easing.type: Easing.InOutQuad }
-        ScriptAction { script: screen.shown = (screen.shown + 1) % screen.languages.length }
+        ScriptAction { script: attract.shown = (attract.shown + 1) % attract.languages.length }
         NumberAnimation { target: message; property: "opacity"; to: 1; duration: 900; easing.type: Easing.InOutQuad }
     }
 
@@ -129,22 +127,22 @@ Rectangle {
         id: languageRow
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: screen.theme.sizes.margin * 2
-        spacing: screen.theme.sizes.spacing * 2
-        visible: screen.languages.length > 1
+        anchors.bottomMargin: attract.theme.sizes.margin * 2
+        spacing: attract.theme.sizes.spacing * 2
+        visible: attract.languages.length > 1
 
         Repeater {
-            model: screen.languages
+            model: attract.languages
             delegate: KioskButton {
                 required property var modelData
                 objectName: "attract-lang-" + modelData.code
-                theme: screen.theme
-                guard: screen.guard
+                theme: attract.theme
+                guard: attract.guard
                 text: modelData.name
-                fontSize: screen.theme.sizes.label
+                fontSize: attract.theme.sizes.label
                 onActivated: {
-                    screen.appState.setLanguage(modelData.code)
-                    screen.appState.start()
+                    attract.appState.setLanguage(modelData.code)
+                    attract.appState.start()
                 }
             }
         }

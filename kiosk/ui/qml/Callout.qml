@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // A "get help right away" (emergency) or "call your doctor" box inside page text. It says what
 // it is with an icon AND a label, never by colour alone; its colours come from the theme (both
@@ -6,7 +8,7 @@ import QtQuick
 Rectangle {
     id: callout
 
-    required property QtObject theme
+    required property Theme theme
     property real fontSize: theme.sizes.body
     property string level: "doctor"  // "emergency" or "doctor"
     property string label: ""
@@ -25,7 +27,7 @@ Rectangle {
     height: implicitHeight
     color: emergency ? theme.colors.emergency : theme.colors.doctor
     radius: theme.sizes.radius
-    border.width: theme.sizes.border * (theme.highContrast ? 3 : 2)
+    border.width: theme.sizes.calloutBorder
     border.color: ink
 
     Column {
@@ -62,7 +64,6 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 color: callout.ink
-                font.family: callout.theme.fontFamily
                 font.pixelSize: Math.round(callout.fontSize * 1.05)
                 font.bold: true
             }

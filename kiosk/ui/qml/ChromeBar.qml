@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The fixed bar: Home, Back, language, text size, contrast. It never scrolls; when one row is
 // too narrow (portrait, large text) its groups wrap onto more rows. Every button is as large as
@@ -7,9 +9,9 @@ import QtQuick
 Rectangle {
     id: bar
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
 
     property real cornerSize: 0  // the hidden staff corner's square: no button there
 
@@ -30,14 +32,14 @@ Rectangle {
 
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: bar.theme.highContrast ? 3 : 2
+        height: bar.theme.sizes.border
         color: bar.theme.colors.border
     }
 
     // The width a button needs for the widest of `texts` at the largest text size.
     function reserve(texts, withIcon) {
         // Read the metrics' font here, so that the binding re-runs when it changes.
-        if (widest_.font.pixelSize !== bar.maxFont || widest_.font.family !== bar.theme.fontFamily)
+        if (widest_.font.pixelSize !== bar.maxFont)
             return 0
         let widest = 0
         for (const text of texts || [])
@@ -48,7 +50,6 @@ Rectangle {
 
     FontMetrics {
         id: widest_
-        font.family: bar.theme.fontFamily
         font.pixelSize: bar.maxFont
         font.bold: true
     }

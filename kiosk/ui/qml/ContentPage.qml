@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // An About or treatment page: illustration, title, summary, the sections, the disclaimer.
 // "Questions to ask your doctor" is one tap away at the top; Previous/Next sit in a fixed footer
@@ -6,11 +8,11 @@ import QtQuick
 Item {
     id: page
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -107,7 +109,6 @@ Item {
                         text: page.info.title || ""
                         wrapMode: Text.Wrap
                         color: page.theme.colors.heading
-                        font.family: page.theme.fontFamily
                         font.pixelSize: page.theme.sizes.title
                         font.bold: true
                     }
@@ -145,7 +146,7 @@ Item {
                     height: sectionColumn.implicitHeight + 2 * page.theme.sizes.pad * 1.5
                     radius: page.theme.sizes.radius
                     color: modelData.questions ? page.theme.colors.questions : page.theme.colors.surface
-                    border.width: modelData.questions ? 4 : (page.theme.highContrast ? 2 : 0)
+                    border.width: modelData.questions ? page.theme.sizes.questionsBorder : page.theme.sizes.panelBorder
                     border.color: modelData.questions ? page.theme.colors.questionsBorder : page.theme.colors.border
 
                     Column {
@@ -175,7 +176,6 @@ Item {
                                 text: box.modelData.heading
                                 wrapMode: Text.Wrap
                                 color: page.theme.colors.heading
-                                font.family: page.theme.fontFamily
                                 font.pixelSize: page.theme.sizes.heading
                                 font.bold: true
                             }
@@ -196,7 +196,7 @@ Item {
                 height: disclaimerColumn.implicitHeight + 2 * page.theme.sizes.pad
                 radius: page.theme.sizes.radius
                 color: page.theme.colors.disclaimer
-                border.width: page.theme.highContrast ? 2 : 0
+                border.width: page.theme.sizes.panelBorder
                 border.color: page.theme.colors.border
 
                 Column {
@@ -212,7 +212,6 @@ Item {
                         text: page.info.disclaimerTitle || ""
                         wrapMode: Text.Wrap
                         color: page.theme.colors.text
-                        font.family: page.theme.fontFamily
                         font.pixelSize: page.theme.sizes.body
                         font.bold: true
                     }
@@ -232,9 +231,9 @@ Item {
         objectName: "scrollBar"
         visible: flick.contentHeight > flick.height + 1
         anchors.right: parent.right
-        anchors.rightMargin: 4
+        anchors.rightMargin: page.theme.sizes.pageScrollBarInset
         y: flick.y + flick.visibleArea.yPosition * flick.height
-        width: Math.max(8, Math.round(10 * page.theme.unit))
+        width: page.theme.sizes.pageScrollBar
         height: flick.visibleArea.heightRatio * flick.height
         radius: width / 2
         color: page.theme.colors.textMuted
@@ -254,7 +253,7 @@ Item {
 
         Rectangle {
             anchors { left: parent.left; right: parent.right; top: parent.top }
-            height: page.theme.highContrast ? 3 : 2
+            height: page.theme.sizes.border
             color: page.theme.colors.border
         }
 

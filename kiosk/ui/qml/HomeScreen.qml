@@ -1,15 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // Home: the About clonus pages, every treatment, and Find a location, as large tiles.
 Item {
-    id: screen
+    id: home
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -29,10 +31,9 @@ Item {
 
     TextMetrics {
         id: longestWord
-        font.family: screen.theme.fontFamily
-        font.pixelSize: screen.theme.sizes.tileTitle
+        font.pixelSize: home.theme.sizes.tileTitle
         font.bold: true
-        text: screen.content.longestTileWord(screen.appState.language, screen.content.revision)
+        text: home.content.longestTileWord(home.appState.language, home.content.revision)
     }
 
     Flickable {
@@ -40,7 +41,7 @@ Item {
         objectName: "homeFlick"
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: moreBelow.top }
         contentWidth: width
-        contentHeight: body.y + body.height + screen.margin
+        contentHeight: body.y + body.height + home.margin
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
@@ -49,73 +50,72 @@ Item {
             id: homeTitle
             textFormat: Text.PlainText
             objectName: "homeTitle"
-            x: screen.margin
-            y: screen.margin * 0.75
-            width: screen.avail
-            text: screen.appState.clinic
+            x: home.margin
+            y: home.margin * 0.75
+            width: home.avail
+            text: home.appState.clinic
             wrapMode: Text.Wrap
-            color: screen.theme.colors.heading
-            font.family: screen.theme.fontFamily
-            font.pixelSize: screen.theme.sizes.title
+            color: home.theme.colors.heading
+            font.pixelSize: home.theme.sizes.title
             font.bold: true
         }
 
         Item {
             id: body
-            x: screen.margin
-            y: homeTitle.y + homeTitle.height + screen.sp
-            width: screen.avail
-            height: screen.sideBySide
-                ? Math.max(about.height, locationsSection.height) + screen.sp * 1.5 + treatments.height
-                : about.height + treatments.height + locationsSection.height + screen.sp * 3
+            x: home.margin
+            y: homeTitle.y + homeTitle.height + home.sp
+            width: home.avail
+            height: home.sideBySide
+                ? Math.max(about.height, locationsSection.height) + home.sp * 1.5 + treatments.height
+                : about.height + treatments.height + locationsSection.height + home.sp * 3
 
             TileSection {
                 id: about
-                width: screen.sideBySide ? 3 * screen.tileWidth + 2 * screen.sp : screen.avail
-                screen: screen
+                width: home.sideBySide ? 3 * home.tileWidth + 2 * home.sp : home.avail
+                home: home
                 objectName: "aboutSection"
-                title: screen.ui.about_clonus
-                model: screen.content.aboutTiles
-                columns: screen.sideBySide ? 3 : Math.min(3, screen.columns)
+                title: home.ui.about_clonus
+                model: home.content.aboutTiles
+                columns: home.sideBySide ? 3 : Math.min(3, home.columns)
             }
 
             Column {
                 id: locationsSection
-                x: screen.sideBySide ? about.width + screen.sp : 0
-                y: screen.sideBySide ? 0 : treatments.y + treatments.height + screen.sp * 1.5
-                width: screen.sideBySide ? screen.avail - about.width - screen.sp : screen.avail
-                spacing: screen.sp / 2
+                x: home.sideBySide ? about.width + home.sp : 0
+                y: home.sideBySide ? 0 : treatments.y + treatments.height + home.sp * 1.5
+                width: home.sideBySide ? home.avail - about.width - home.sp : home.avail
+                spacing: home.sp / 2
 
                 SectionTitle {
-                    theme: screen.theme
-                    text: screen.ui.find_location
+                    theme: home.theme
+                    text: home.ui.find_location
                     width: parent.width
                 }
                 Tile {
                     objectName: "tile-locations"
-                    theme: screen.theme
-                    guard: screen.guard
+                    theme: home.theme
+                    guard: home.guard
                     width: parent.width
-                    height: screen.sideBySide ? Math.max(implicitHeight, about.tileHeight) : implicitHeight
-                    wide: !screen.sideBySide
-                    imageHeight: screen.imageHeight
-                    title: screen.ui.find_location
-                    illustration: screen.content.locationsIllustration
-                    onActivated: screen.appState.openLocations()
+                    height: home.sideBySide ? Math.max(implicitHeight, about.tileHeight) : implicitHeight
+                    wide: !home.sideBySide
+                    imageHeight: home.imageHeight
+                    title: home.ui.find_location
+                    illustration: home.content.locationsIllustration
+                    onActivated: home.appState.openLocations()
                 }
             }
 
             TileSection {
                 id: treatments
-                y: screen.sideBySide
-                    ? Math.max(about.height, locationsSection.height) + screen.sp * 1.5
-                    : about.height + screen.sp * 1.5
-                width: screen.avail
-                screen: screen
+                y: home.sideBySide
+                    ? Math.max(about.height, locationsSection.height) + home.sp * 1.5
+                    : about.height + home.sp * 1.5
+                width: home.avail
+                home: home
                 objectName: "treatmentSection"
-                title: screen.ui.treatments
-                model: screen.content.treatmentTiles
-                columns: screen.columns
+                title: home.ui.treatments
+                model: home.content.treatmentTiles
+                columns: home.columns
             }
         }
     }
@@ -124,43 +124,42 @@ Item {
         id: moreBelow
         objectName: "moreBelowHome"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        theme: screen.theme
-        guard: screen.guard
+        theme: home.theme
+        guard: home.guard
         flick: flick
-        available: screen.height
-        text: screen.ui.more_below
+        available: home.height
+        text: home.ui.more_below
     }
 
     component SectionTitle: Text {
         textFormat: Text.PlainText
-        required property QtObject theme
+        required property Theme theme
         wrapMode: Text.Wrap
         color: theme.colors.heading
-        font.family: theme.fontFamily
         font.pixelSize: theme.sizes.heading
         font.bold: true
     }
 
     component TileSection: Column {
         id: section
-        required property Item screen
+        required property HomeScreen home
         property alias title: heading.text
         property alias model: repeater.model
         property alias columns: grid.columns
         readonly property real tileHeight: repeater.count > 0 && repeater.itemAt(0) ? repeater.itemAt(0).height : 0
 
-        spacing: screen.sp / 2
+        spacing: home.sp / 2
 
         SectionTitle {
             id: heading
-            theme: section.screen.theme
+            theme: section.home.theme
             width: parent.width
         }
         GridLayout {
             id: grid
-            width: grid.columns * section.screen.tileWidth + (grid.columns - 1) * section.screen.sp
-            columnSpacing: section.screen.sp
-            rowSpacing: section.screen.sp
+            width: grid.columns * section.home.tileWidth + (grid.columns - 1) * section.home.sp
+            columnSpacing: section.home.sp
+            rowSpacing: section.home.sp
 
             Repeater {
                 id: repeater
@@ -169,14 +168,14 @@ Item {
                     objectName: "tile-" + model.pageId
                     title: model.title
                     illustration: model.illustration
-                    theme: section.screen.theme
-                    guard: section.screen.guard
-                    Layout.preferredWidth: section.screen.tileWidth
-                    Layout.maximumWidth: section.screen.tileWidth
+                    theme: section.home.theme
+                    guard: section.home.guard
+                    Layout.preferredWidth: section.home.tileWidth
+                    Layout.maximumWidth: section.home.tileWidth
                     Layout.fillHeight: true
                     Layout.alignment: Qt.AlignTop
-                    imageHeight: section.screen.imageHeight
-                    onActivated: section.screen.appState.openPage(model.pageId)
+                    imageHeight: section.home.imageHeight
+                    onActivated: section.home.appState.openPage(model.pageId)
                 }
             }
         }

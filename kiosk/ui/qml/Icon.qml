@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A line icon drawn on a 24x24 grid, so it needs no image files and follows the theme's colours.
@@ -5,8 +6,8 @@ Item {
     id: icon
 
     property string name: ""
-    property color color: "black"
-    property real size: 32
+    required property color color  // from the theme
+    required property real size
 
     readonly property var strokes: ({
         "home": "M 3 11.5 L 12 3.5 L 21 11.5 M 5.5 9.5 L 5.5 20.5 L 18.5 20.5 L 18.5 9.5 M 10 20.5 L 10 14.5 L 14 14.5 L 14 20.5",

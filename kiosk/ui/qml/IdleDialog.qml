@@ -1,14 +1,16 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // "Are you still there?": a countdown of at least 20 s and one large button that extends the
 // session, as often as needed. The dimmed screen behind it takes no input.
 Item {
     id: dialog
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject idle
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property IdleMonitor idle
 
     readonly property var ui: appState.ui
 
@@ -34,11 +36,11 @@ Item {
     Rectangle {
         id: card
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * dialog.theme.sizes.margin, 1100 * dialog.theme.unit)
+        width: Math.min(parent.width - 2 * dialog.theme.sizes.margin, dialog.theme.sizes.dialogWidth)
         height: column.implicitHeight + 2 * dialog.theme.sizes.margin
         radius: dialog.theme.sizes.radius * 1.5
         color: dialog.theme.colors.dialog
-        border.width: dialog.theme.highContrast ? 4 : 0
+        border.width: dialog.theme.sizes.dialogBorder
         border.color: dialog.theme.colors.border
 
         Column {
@@ -56,7 +58,6 @@ Item {
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 color: dialog.theme.colors.heading
-                font.family: dialog.theme.fontFamily
                 font.pixelSize: dialog.theme.sizes.title
                 font.bold: true
             }
@@ -68,7 +69,6 @@ Item {
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 color: dialog.theme.colors.text
-                font.family: dialog.theme.fontFamily
                 font.pixelSize: dialog.theme.sizes.heading
             }
             KioskButton {

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A labelled button: icon and/or text, at least one target in size, never hover-only.
@@ -26,7 +27,7 @@ Tappable {
         : checked ? theme.colors.selected
         : primary ? (down ? Qt.darker(theme.colors.accent, 1.2) : theme.colors.accent)
         : down ? theme.colors.pressed : theme.colors.button
-    border.width: theme.highContrast ? 3 : 2
+    border.width: theme.sizes.border
     border.color: checked ? theme.colors.selected
         : !enabled ? theme.colors.border
         : primary ? theme.colors.accent : theme.colors.buttonBorder
@@ -52,7 +53,6 @@ Tappable {
             width: control.maxTextWidth > 0 ? Math.min(implicitWidth, control.maxTextWidth) : implicitWidth
             text: control.text
             color: control.foreground
-            font.family: control.theme.fontFamily
             font.pixelSize: control.fontSize
             font.bold: control.checked || control.primary
             wrapMode: control.maxTextWidth > 0 ? Text.Wrap : Text.NoWrap

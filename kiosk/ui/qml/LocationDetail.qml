@@ -1,16 +1,18 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // One town: what the bundle has (address, phone, hours, notes: only those present), how far it is
 // from this kiosk, the practice's website, and a QR code that opens directions to it on the
 // patient's phone (a map search for the practice in this town, or the location's own link).
 Item {
-    id: screen
+    id: detail
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -18,7 +20,7 @@ Item {
     readonly property real margin: theme.sizes.margin
     readonly property real sp: theme.sizes.spacing
     readonly property bool landscape: width > height
-    readonly property real qrSide: Math.round(Math.min(landscape ? height * 0.55 : width * 0.55, 560 * theme.unit))
+    readonly property real qrSide: Math.round(Math.min(landscape ? height * 0.55 : width * 0.55, theme.sizes.qrMax))
 
     objectName: "locationDetail"
 
@@ -27,53 +29,51 @@ Item {
         objectName: "locationFlick"
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: moreBelow.top }
         contentWidth: width
-        contentHeight: body.height + 2 * screen.margin
+        contentHeight: body.height + 2 * detail.margin
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
 
         Grid {
             id: body
-            x: screen.margin
-            y: screen.margin
-            width: parent.width - 2 * screen.margin
-            columns: screen.landscape ? 2 : 1
-            spacing: screen.sp * 2
+            x: detail.margin
+            y: detail.margin
+            width: parent.width - 2 * detail.margin
+            columns: detail.landscape ? 2 : 1
+            spacing: detail.sp * 2
 
             Column {
                 id: facts
-                width: screen.landscape ? body.width - qrPanel.width - body.spacing : body.width
-                spacing: screen.sp
+                width: detail.landscape ? body.width - qrPanel.width - body.spacing : body.width
+                spacing: detail.sp
 
                 Text {
                     textFormat: Text.PlainText
                     objectName: "townTitle"
                     width: parent.width
-                    text: screen.info.place || ""
+                    text: detail.info.place || ""
                     wrapMode: Text.Wrap
-                    color: screen.theme.colors.heading
-                    font.family: screen.theme.fontFamily
-                    font.pixelSize: screen.theme.sizes.title
+                    color: detail.theme.colors.heading
+                    font.pixelSize: detail.theme.sizes.title
                     font.bold: true
                 }
                 Rectangle {
                     objectName: "youAreHere"
-                    visible: !!screen.info.here
-                    width: hereRow.implicitWidth + 2 * screen.theme.sizes.pad
-                    height: hereRow.implicitHeight + screen.theme.sizes.pad
+                    visible: !!detail.info.here
+                    width: hereRow.implicitWidth + 2 * detail.theme.sizes.pad
+                    height: hereRow.implicitHeight + detail.theme.sizes.pad
                     radius: height / 2
-                    color: screen.theme.colors.here
+                    color: detail.theme.colors.here
                     Row {
                         id: hereRow
                         anchors.centerIn: parent
-                        spacing: screen.theme.sizes.pad / 2
-                        Icon { name: "here"; size: screen.theme.sizes.body; color: screen.theme.colors.onHere; anchors.verticalCenter: parent.verticalCenter }
+                        spacing: detail.theme.sizes.pad / 2
+                        Icon { name: "here"; size: detail.theme.sizes.body; color: detail.theme.colors.onHere; anchors.verticalCenter: parent.verticalCenter }
                         Text {
                             textFormat: Text.PlainText
-                            text: screen.ui.you_are_here
-                            color: screen.theme.colors.onHere
-                            font.family: screen.theme.fontFamily
-                            font.pixelSize: screen.theme.sizes.body
+                            text: detail.ui.you_are_here
+                            color: detail.theme.colors.onHere
+                            font.pixelSize: detail.theme.sizes.body
                             font.bold: true
                         }
                     }
@@ -81,26 +81,24 @@ Item {
                 Text {
                     textFormat: Text.PlainText
                     width: parent.width
-                    text: screen.info.organization || ""
+                    text: detail.info.organization || ""
                     wrapMode: Text.Wrap
-                    color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
-                    font.pixelSize: screen.theme.sizes.heading
+                    color: detail.theme.colors.text
+                    font.pixelSize: detail.theme.sizes.heading
                 }
                 Text {
                     textFormat: Text.PlainText
                     objectName: "distance"
-                    visible: (screen.info.miles || -1) >= 0
+                    visible: (detail.info.miles || -1) >= 0
                     width: parent.width
-                    text: visible ? screen.ui.distance.replace("{miles}", screen.info.miles.toFixed(1)) : ""
+                    text: visible ? detail.ui.distance.replace("{miles}", detail.info.miles.toFixed(1)) : ""
                     wrapMode: Text.Wrap
-                    color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
-                    font.pixelSize: screen.theme.sizes.body
+                    color: detail.theme.colors.text
+                    font.pixelSize: detail.theme.sizes.body
                     font.bold: true
                 }
                 Repeater {
-                    model: screen.info.fields || []
+                    model: detail.info.fields || []
                     delegate: Column {
                         required property var modelData
                         objectName: "field-" + modelData.key
@@ -108,11 +106,10 @@ Item {
                         Text {
                             textFormat: Text.PlainText
                             width: parent.width
-                            text: screen.ui[parent.modelData.key]
+                            text: detail.ui[parent.modelData.key]
                             wrapMode: Text.Wrap
-                            color: screen.theme.colors.textMuted
-                            font.family: screen.theme.fontFamily
-                            font.pixelSize: screen.theme.sizes.body
+                            color: detail.theme.colors.textMuted
+                            font.pixelSize: detail.theme.sizes.body
                             font.bold: true
                         }
                         Text {
@@ -120,56 +117,51 @@ Item {
                             width: parent.width
                             text: parent.modelData.value
                             wrapMode: Text.Wrap
-                            color: screen.theme.colors.text
-                            font.family: screen.theme.fontFamily
-                            font.pixelSize: screen.theme.sizes.body
+                            color: detail.theme.colors.text
+                            font.pixelSize: detail.theme.sizes.body
                         }
                     }
                 }
                 Text {
                     textFormat: Text.PlainText
                     objectName: "callForDetails"
-                    visible: (screen.info.fields || []).length === 0
+                    visible: (detail.info.fields || []).length === 0
                     width: parent.width
-                    text: screen.ui.call_for_details
+                    text: detail.ui.call_for_details
                     wrapMode: Text.Wrap
-                    color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
-                    font.pixelSize: screen.theme.sizes.body
+                    color: detail.theme.colors.text
+                    font.pixelSize: detail.theme.sizes.body
                     lineHeight: 1.2
                 }
                 Text {
                     textFormat: Text.PlainText
                     objectName: "notes"
-                    visible: !!screen.info.notes
+                    visible: !!detail.info.notes
                     width: parent.width
-                    text: screen.info.notes || ""
+                    text: detail.info.notes || ""
                     wrapMode: Text.Wrap
-                    color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
-                    font.pixelSize: screen.theme.sizes.body
+                    color: detail.theme.colors.text
+                    font.pixelSize: detail.theme.sizes.body
                 }
                 Column {
                     width: parent.width
                     Text {
                         textFormat: Text.PlainText
                         width: parent.width
-                        text: screen.ui.website
+                        text: detail.ui.website
                         wrapMode: Text.Wrap
-                        color: screen.theme.colors.textMuted
-                        font.family: screen.theme.fontFamily
-                        font.pixelSize: screen.theme.sizes.body
+                        color: detail.theme.colors.textMuted
+                        font.pixelSize: detail.theme.sizes.body
                         font.bold: true
                     }
                     Text {
                         textFormat: Text.PlainText
                         objectName: "website"
                         width: parent.width
-                        text: screen.info.websiteLabel || ""
+                        text: detail.info.websiteLabel || ""
                         wrapMode: Text.WrapAnywhere
-                        color: screen.theme.colors.heading
-                        font.family: screen.theme.fontFamily
-                        font.pixelSize: screen.theme.sizes.heading
+                        color: detail.theme.colors.heading
+                        font.pixelSize: detail.theme.sizes.heading
                         font.bold: true
                     }
                 }
@@ -177,25 +169,25 @@ Item {
 
             Column {
                 id: qrPanel
-                width: Math.max(screen.qrSide + 8, screen.landscape ? body.width * 0.36 : 0)
-                spacing: screen.sp
+                width: Math.max(detail.qrSide + 8, detail.landscape ? body.width * 0.36 : 0)
+                spacing: detail.sp
 
                 Rectangle {
                     anchors.horizontalCenter: parent.horizontalCenter
                     width: qr.implicitWidth + 2 * border.width
                     height: qr.implicitHeight + 2 * border.width
-                    color: screen.theme.colors.qrLight
-                    border.width: screen.theme.highContrast ? 4 : 2
-                    border.color: screen.theme.colors.border
+                    color: detail.theme.colors.qrLight
+                    border.width: detail.theme.sizes.qrBorder
+                    border.color: detail.theme.colors.border
 
                     Image {
                         id: qr
                         objectName: "qrCode"
                         anchors.centerIn: parent
                         // Whole pixels per module: the provider fits the code in qrSide.
-                        source: screen.info.qrSource || ""
-                        sourceSize.width: screen.qrSide
-                        sourceSize.height: screen.qrSide
+                        source: detail.info.qrSource || ""
+                        sourceSize.width: detail.qrSide
+                        sourceSize.height: detail.qrSide
                         smooth: false
                         cache: false
                     }
@@ -204,12 +196,11 @@ Item {
                     textFormat: Text.PlainText
                     objectName: "scanToTakeHome"
                     width: parent.width
-                    text: screen.ui.scan_to_take_home
+                    text: detail.ui.scan_to_take_home
                     wrapMode: Text.Wrap
                     horizontalAlignment: Text.AlignHCenter
-                    color: screen.theme.colors.text
-                    font.family: screen.theme.fontFamily
-                    font.pixelSize: screen.theme.sizes.body
+                    color: detail.theme.colors.text
+                    font.pixelSize: detail.theme.sizes.body
                     font.bold: true
                 }
             }
@@ -220,10 +211,10 @@ Item {
         id: moreBelow
         objectName: "moreBelowTown"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        theme: screen.theme
-        guard: screen.guard
+        theme: detail.theme
+        guard: detail.guard
         flick: flick
-        available: screen.height
-        text: screen.ui.more_below
+        available: detail.height
+        text: detail.ui.more_below
     }
 }

@@ -1,15 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Find a location: the schematic map beside (landscape) or above (portrait) the list of towns.
 // Tapping a town on either opens its detail.
 Item {
-    id: screen
+    id: finder
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject content
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Content content
+    required property Locations locations
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -23,36 +25,35 @@ Item {
         textFormat: Text.PlainText
         id: title
         objectName: "locationsTitle"
-        x: screen.margin
-        y: screen.margin * 0.75
-        width: parent.width - 2 * screen.margin
-        text: screen.ui.find_location
+        x: finder.margin
+        y: finder.margin * 0.75
+        width: parent.width - 2 * finder.margin
+        text: finder.ui.find_location
         wrapMode: Text.Wrap
-        color: screen.theme.colors.heading
-        font.family: screen.theme.fontFamily
-        font.pixelSize: screen.theme.sizes.title
+        color: finder.theme.colors.heading
+        font.pixelSize: finder.theme.sizes.title
         font.bold: true
     }
 
     SchematicMap {
         id: map
-        x: screen.margin
-        y: title.y + title.height + screen.sp
-        width: screen.landscape ? (parent.width - 2 * screen.margin - screen.sp) * 0.6 : parent.width - 2 * screen.margin
-        height: screen.landscape ? parent.height - y - screen.margin : (parent.height - y - screen.margin) * 0.55
-        appState: screen.appState
-        theme: screen.theme
-        guard: screen.guard
-        locations: screen.locations
+        x: finder.margin
+        y: title.y + title.height + finder.sp
+        width: finder.landscape ? (parent.width - 2 * finder.margin - finder.sp) * 0.6 : parent.width - 2 * finder.margin
+        height: finder.landscape ? parent.height - y - finder.margin : (parent.height - y - finder.margin) * 0.55
+        appState: finder.appState
+        theme: finder.theme
+        guard: finder.guard
+        locations: finder.locations
     }
 
     Flickable {
         id: list
         objectName: "locationList"
-        x: screen.landscape ? map.x + map.width + screen.sp : screen.margin
-        y: screen.landscape ? map.y : map.y + map.height + screen.sp
-        width: screen.landscape ? parent.width - x - screen.margin : parent.width - 2 * screen.margin
-        height: parent.height - y - screen.margin - moreBelow.height
+        x: finder.landscape ? map.x + map.width + finder.sp : finder.margin
+        y: finder.landscape ? map.y : map.y + map.height + finder.sp
+        width: finder.landscape ? parent.width - x - finder.margin : parent.width - 2 * finder.margin
+        height: parent.height - y - finder.margin - moreBelow.height
         contentWidth: width
         contentHeight: column.height
         flickableDirection: Flickable.VerticalFlick
@@ -62,48 +63,47 @@ Item {
         Column {
             id: column
             width: list.width
-            spacing: screen.sp
+            spacing: finder.sp
 
             Repeater {
-                model: screen.locations.model
+                model: finder.locations.model
                 delegate: Tappable {
                     id: row
                     required property var model
                     objectName: "town-" + model.locationId
-                    theme: screen.theme
-                    guard: screen.guard
+                    theme: finder.theme
+                    guard: finder.guard
                     accessibleName: model.place
                     width: column.width
-                    height: Math.max(screen.theme.sizes.target, rowContent.implicitHeight + screen.theme.sizes.pad)
-                    radius: screen.theme.sizes.radius
-                    color: down ? screen.theme.colors.pressed : model.here ? screen.theme.colors.here : screen.theme.colors.surface
-                    border.width: screen.theme.highContrast ? 3 : 2
-                    border.color: model.here ? screen.theme.colors.here : screen.theme.colors.buttonBorder
-                    onActivated: screen.appState.openLocation(model.locationId)
+                    height: Math.max(finder.theme.sizes.target, rowContent.implicitHeight + finder.theme.sizes.pad)
+                    radius: finder.theme.sizes.radius
+                    color: down ? finder.theme.colors.pressed : model.here ? finder.theme.colors.here : finder.theme.colors.surface
+                    border.width: finder.theme.sizes.border
+                    border.color: model.here ? finder.theme.colors.here : finder.theme.colors.buttonBorder
+                    onActivated: finder.appState.openLocation(model.locationId)
 
                     Row {
                         id: rowContent
-                        x: screen.theme.sizes.pad
+                        x: finder.theme.sizes.pad
                         anchors.verticalCenter: parent.verticalCenter
-                        spacing: screen.theme.sizes.pad * 0.75
+                        spacing: finder.theme.sizes.pad * 0.75
                         Icon {
                             id: rowIcon
                             anchors.verticalCenter: parent.verticalCenter
                             name: row.model.here ? "here" : "pin"
-                            size: screen.theme.sizes.label * 1.3
-                            color: row.model.here ? screen.theme.colors.onHere : screen.theme.colors.heading
+                            size: finder.theme.sizes.label * 1.3
+                            color: row.model.here ? finder.theme.colors.onHere : finder.theme.colors.heading
                         }
                         Column {
                             anchors.verticalCenter: parent.verticalCenter
-                            width: row.width - rowIcon.width - 3 * screen.theme.sizes.pad
+                            width: row.width - rowIcon.width - 3 * finder.theme.sizes.pad
                             Text {
                                 textFormat: Text.PlainText
                                 width: parent.width
                                 text: row.model.place
                                 wrapMode: Text.Wrap
-                                color: row.model.here ? screen.theme.colors.onHere : screen.theme.colors.text
-                                font.family: screen.theme.fontFamily
-                                font.pixelSize: screen.theme.sizes.label
+                                color: row.model.here ? finder.theme.colors.onHere : finder.theme.colors.text
+                                font.pixelSize: finder.theme.sizes.label
                                 font.bold: true
                             }
                             Text {
@@ -111,21 +111,19 @@ Item {
                                 objectName: "miles-" + row.model.locationId
                                 visible: !row.model.here && row.model.miles >= 0
                                 width: parent.width
-                                text: visible ? screen.ui.distance.replace("{miles}", row.model.miles.toFixed(1)) : ""
+                                text: visible ? finder.ui.distance.replace("{miles}", row.model.miles.toFixed(1)) : ""
                                 wrapMode: Text.Wrap
-                                color: screen.theme.colors.text
-                                font.family: screen.theme.fontFamily
-                                font.pixelSize: screen.theme.sizes.body
+                                color: finder.theme.colors.text
+                                font.pixelSize: finder.theme.sizes.body
                             }
                             Text {
                                 textFormat: Text.PlainText
                                 visible: row.model.here
                                 width: parent.width
-                                text: screen.ui.you_are_here
+                                text: finder.ui.you_are_here
                                 wrapMode: Text.Wrap
-                                color: screen.theme.colors.onHere
-                                font.family: screen.theme.fontFamily
-                                font.pixelSize: screen.theme.sizes.body
+                                color: finder.theme.colors.onHere
+                                font.pixelSize: finder.theme.sizes.body
                             }
                         }
                     }
@@ -140,10 +138,10 @@ Item {
         x: list.x
         y: list.y + list.height
         width: list.width
-        theme: screen.theme
-        guard: screen.guard
+        theme: finder.theme
+        guard: finder.guard
         flick: list
-        available: screen.height - list.y - screen.margin
-        text: screen.ui.more_below
+        available: finder.height - list.y - finder.margin
+        text: finder.ui.more_below
     }
 }

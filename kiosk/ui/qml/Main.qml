@@ -1,5 +1,7 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
+import Kiosk
 
 // The window, in layers from the bottom: the StackView of pages under the chrome bar, the attract
 // screen, the preview overlay, the hidden staff corner, the idle dialog, staff mode. A dialog
@@ -8,15 +10,15 @@ import QtQuick.Controls.Basic
 ApplicationWindow {
     id: root
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject content
-    required property QtObject locations
-    required property QtObject idle
-    required property QtObject guard
-    required property QtObject staff
-    required property var preview  // null unless previewing an authoring folder
-    required property QtObject staffPanel  // staff mode: kiosk/staff_ui/panel.py
+    required property AppState appState
+    required property Theme theme
+    required property Content content
+    required property Locations locations
+    required property IdleMonitor idle
+    required property TapGuard guard
+    required property StaffHook staff
+    required property var preview  // a BundlePreview, or null (set from Python: a typed property refuses None)
+    required property StaffNavigator staffPanel  // staff mode: kiosk/staff_ui/panel.py
     property var hours: null  // hours-usage: kiosk/patient/opening_hours.py (null: always open)
     readonly property bool sleeping: !!root.hours && root.hours.sleeping  // hours-usage
     property bool usageCounting: false  // hours-usage: the attract screen then says so
@@ -29,7 +31,6 @@ ApplicationWindow {
     visible: false
     title: "Clinic kiosk"
     color: theme.colors.background
-    font.family: theme.fontFamily
 
     onClosing: close => { close.accepted = root.allowClose }
     onWidthChanged: theme.setWindowSize(width, height)

@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The cue under a list that scrolls: "More below" with an arrow while anything is below the
 // fold; a tap scrolls on by most of a screen. It keeps its room while the content is taller than
@@ -6,8 +8,8 @@ import QtQuick
 Item {
     id: cue
 
-    required property QtObject theme
-    required property QtObject guard
+    required property Theme theme
+    required property TapGuard guard
     required property Flickable flick
     required property real available  // the height the list has without the cue
     property string text: ""

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQml.Models
+import Kiosk
 
 // Page text as the blocks Python parsed from the page's Markdown (kiosk/patient/pages.py):
 // paragraphs, headings and list items, one Text each, nested items indented, and callouts.
@@ -10,7 +11,7 @@ import QtQml.Models
 Column {
     id: paragraphs
 
-    required property QtObject theme
+    required property Theme theme
     // [{kind: "text" | "number", style, depth, marker, gap, text}
     //  | {kind: "callout", level, label, gap, rows: [text and number rows]}]
     property var blocks: []
@@ -88,11 +89,28 @@ Column {
 
     // A paragraph, heading or bulleted item: the space above it, and the text, which starts
     // after the indentation of its list level (wrapped lines hang under the text).
+    component BodyText: Text {
+        id: bodyText
+
+        required property var row
+        required property Theme theme
+        property real fontSize: theme.sizes.body
+
+        objectName: "pageText"
+        text: row.text
+        textFormat: Text.StyledText
+        wrapMode: Text.Wrap
+        color: row.style === "h" ? theme.colors.heading : theme.colors.text
+        font.pixelSize: fontSize
+        font.bold: row.style === "h"
+        lineHeight: 1.2
+    }
+
     component TextRow: Item {
         id: textRow
 
         required property var modelData
-        required property QtObject theme
+        required property Theme theme
         property real fontSize: theme.sizes.body
         readonly property bool item: modelData.style === "item"
         readonly property real indent: Math.round(fontSize * 1.4)
@@ -129,7 +147,7 @@ Column {
         id: numberRow
 
         required property var modelData
-        required property QtObject theme
+        required property Theme theme
         property real fontSize: theme.sizes.body
         readonly property real indent: Math.round(fontSize * 1.4)
         readonly property real textX: (modelData.depth + 1) * indent
@@ -145,7 +163,6 @@ Column {
             text: numberRow.modelData.marker
             textFormat: Text.PlainText
             color: numberRow.theme.colors.text
-            font.family: numberRow.theme.fontFamily
             font.pixelSize: numberRow.fontSize
             lineHeight: 1.2
         }
@@ -158,23 +175,5 @@ Column {
             theme: numberRow.theme
             fontSize: numberRow.fontSize
         }
-    }
-
-    component BodyText: Text {
-        id: bodyText
-
-        required property var row
-        required property QtObject theme
-        property real fontSize: theme.sizes.body
-
-        objectName: "pageText"
-        text: row.text
-        textFormat: Text.StyledText
-        wrapMode: Text.Wrap
-        color: row.style === "h" ? theme.colors.heading : theme.colors.text
-        font.family: theme.fontFamily
-        font.pixelSize: fontSize
-        font.bold: row.style === "h"
-        lineHeight: 1.2
     }
 }

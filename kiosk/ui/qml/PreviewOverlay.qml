@@ -1,12 +1,14 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // Preview of an authoring folder: the problems of the last save, readable, over the app (which
 // keeps showing the last version that was valid). Takes no input.
 Item {
     id: overlay
 
-    required property QtObject preview
-    required property QtObject theme
+    required property BundlePreview preview  // null unless previewing
+    required property Theme theme
 
     Rectangle {
         objectName: "previewOverlay"
@@ -30,8 +32,7 @@ Item {
                 text: overlay.preview.summary
                 wrapMode: Text.Wrap
                 color: overlay.theme.colors.previewText
-                font.family: overlay.theme.fontFamily
-                font.pixelSize: Math.round(30 * overlay.theme.unit)
+                font.pixelSize: overlay.theme.sizes.previewSummary
                 font.bold: true
             }
             Repeater {
@@ -43,8 +44,8 @@ Item {
                     text: modelData
                     wrapMode: Text.WrapAnywhere
                     color: overlay.theme.colors.previewText
-                    font.family: "DejaVu Sans Mono"
-                    font.pixelSize: Math.round(26 * overlay.theme.unit)
+                    font.family: overlay.theme.monoFontFamily
+                    font.pixelSize: overlay.theme.sizes.previewLine
                 }
             }
         }

@@ -1,5 +1,7 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Shapes
+import Kiosk
 
 // A schematic map of northern New Jersey (rivers, the Hudson, the New York line), with the towns
 // placed by their coordinates, the rivers and states named, and a north mark in the top strip
@@ -7,10 +9,10 @@ import QtQuick.Shapes
 Rectangle {
     id: map
 
-    required property QtObject appState
-    required property QtObject theme
-    required property QtObject guard
-    required property QtObject locations
+    required property AppState appState
+    required property Theme theme
+    required property TapGuard guard
+    required property Locations locations
 
     readonly property real marker: theme.sizes.target
     readonly property real labelFont: theme.sizes.mapLabel
@@ -24,14 +26,12 @@ Rectangle {
 
     TextMetrics {
         id: townMetrics
-        font.family: map.theme.fontFamily
         font.pixelSize: map.labelFont
         font.bold: true
         text: map.locations.longestTown
     }
     TextMetrics {
         id: hereMetrics
-        font.family: map.theme.fontFamily
         font.pixelSize: map.labelFont
         text: map.locations.hereId ? map.appState.ui.you_are_here : ""
     }
@@ -57,7 +57,7 @@ Rectangle {
         }
         ShapePath {
             strokeColor: map.theme.colors.mapRiver
-            strokeWidth: Math.max(3, 5 * map.theme.unit)
+            strokeWidth: map.theme.sizes.mapRoad
             fillColor: "transparent"
             capStyle: ShapePath.RoundCap
             joinStyle: ShapePath.RoundJoin
@@ -65,7 +65,7 @@ Rectangle {
         }
         ShapePath {
             strokeColor: map.theme.colors.mapRiver
-            strokeWidth: Math.max(3, 5 * map.theme.unit)
+            strokeWidth: map.theme.sizes.mapRoad
             fillColor: "transparent"
             capStyle: ShapePath.RoundCap
             joinStyle: ShapePath.RoundJoin
@@ -84,7 +84,7 @@ Rectangle {
     Rectangle {
         anchors.fill: parent
         color: "transparent"
-        border.width: map.theme.highContrast ? 3 : 2
+        border.width: map.theme.sizes.border
         border.color: map.theme.colors.border
     }
 
@@ -100,7 +100,6 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             text: modelData.text
             color: map.theme.colors.mapLabel
-            font.family: map.theme.fontFamily
             font.pixelSize: map.labelFont
             font.bold: true
             font.italic: modelData.text.endsWith("R.")
@@ -123,7 +122,6 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
             text: "N"
             color: map.theme.colors.mapLabel
-            font.family: map.theme.fontFamily
             font.pixelSize: map.labelFont
             font.bold: true
         }
@@ -145,7 +143,7 @@ Rectangle {
             y: modelData.y - height / 2
             radius: height / 2
             color: down ? map.theme.colors.pressed : modelData.here ? map.theme.colors.here : map.theme.colors.surface
-            border.width: map.theme.highContrast ? 3 : 2
+            border.width: map.theme.sizes.border
             border.color: modelData.here ? map.theme.colors.here : map.theme.colors.buttonBorder
             onActivated: map.appState.openLocation(modelData.id)
 
@@ -175,7 +173,6 @@ Rectangle {
                     text: pin.modelData.town
                     horizontalAlignment: pin.labelLeft ? Text.AlignRight : Text.AlignLeft
                     color: pin.modelData.here ? map.theme.colors.onHere : map.theme.colors.text
-                    font.family: map.theme.fontFamily
                     font.pixelSize: map.labelFont
                     font.bold: true
                 }
@@ -186,7 +183,6 @@ Rectangle {
                     text: map.appState.ui.you_are_here
                     horizontalAlignment: pin.labelLeft ? Text.AlignRight : Text.AlignLeft
                     color: map.theme.colors.onHere
-                    font.family: map.theme.fontFamily
                     font.pixelSize: map.labelFont
                 }
             }

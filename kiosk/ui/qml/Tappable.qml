@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk
 
 // The base of every tappable target: acts on release, not press; holding long is still a tap
 // (no long press); the TapGuard drops a repeated activation. Forgiving: the hit area reaches half
@@ -8,8 +10,8 @@ import QtQuick
 Rectangle {
     id: tappable
 
-    required property QtObject theme
-    required property QtObject guard
+    required property Theme theme
+    required property TapGuard guard
     readonly property bool kioskTarget: true  // tests find every target by this
     readonly property bool down: tap.pressed
     readonly property bool scrolls: inFlickable(parent)

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A large illustrated tile on the home screen.
@@ -17,8 +18,8 @@ Tappable {
         : imageHeight + titleText.implicitHeight + 3 * pad
     radius: theme.sizes.radius
     color: down ? theme.colors.pressed : theme.colors.surface
-    border.width: theme.highContrast ? 3 : 2
-    border.color: theme.highContrast ? theme.colors.buttonBorder : theme.colors.border
+    border.width: theme.sizes.border
+    border.color: theme.colors.border  // white in high contrast, like a button's
 
     Image {
         id: image
@@ -42,7 +43,6 @@ Tappable {
         wrapMode: Text.Wrap
         horizontalAlignment: tile.wide ? Text.AlignLeft : Text.AlignHCenter
         color: tile.theme.colors.text
-        font.family: tile.theme.fontFamily
         font.pixelSize: tile.theme.sizes.tileTitle
         font.bold: true
     }
