@@ -22,6 +22,7 @@ TYPED = [
     "StaffCard.qml",
     "StaffConfirm.qml",
     "StaffContentSection.qml",
+    "StaffKeysList.qml",
     "StaffExitSection.qml",
     "StaffImportSection.qml",
     "StaffLogSection.qml",
