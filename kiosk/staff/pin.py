@@ -128,7 +128,7 @@ class PinStore:
             self._unsaved = None
 
     def check(self, pin: str) -> PinCheck:
-        state = self._unsaved or self._load()
+        state = self._unsaved if self._unsaved is not None else self._load()
         if state.hash is None:
             return PinCheck(False, "not-set")
         now = self.clock()
