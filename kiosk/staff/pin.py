@@ -63,6 +63,9 @@ class PinStore:
         self.clock = clock
         self._hasher = hasher
         self.problem: str | None = None  # why pin.json was unusable, for the staff log
+        # The attempts a read-only disk would not keep: the backoff still holds in this process,
+        # so staff can get in to see the disk's problem while guessing stays slow.
+        self._unsaved: _State | None = None
 
     @property
     def hasher(self) -> PasswordHasher:
@@ -115,8 +118,17 @@ class PinStore:
         # Capped by the current delay, so a clock set back by a year cannot lock staff out.
         return max(0.0, min(state.locked_until - now, delay_after(state.failures)))
 
+    def _keep(self, state: _State) -> None:
+        """Saves the attempt count; in memory only when the disk refuses."""
+        try:
+            self._save(state)
+        except OSError:
+            self._unsaved = state
+        else:
+            self._unsaved = None
+
     def check(self, pin: str) -> PinCheck:
-        state = self._load()
+        state = self._unsaved if self._unsaved is not None else self._load()
         if state.hash is None:
             return PinCheck(False, "not-set")
         now = self.clock()
@@ -124,7 +136,7 @@ class PinStore:
         if wait > 0:
             return PinCheck(False, "locked", wait)
         failures = state.failures + 1
-        self._save(_State(state.hash, failures, now + delay_after(failures)))
+        self._keep(_State(state.hash, failures, now + delay_after(failures)))
         from argon2.exceptions import InvalidHashError, VerificationError
 
         try:
@@ -134,5 +146,5 @@ class PinStore:
         new_hash = state.hash
         if self.hasher.check_needs_rehash(state.hash):
             new_hash = self.hasher.hash(pin)
-        self._save(_State(new_hash, 0, 0.0))
+        self._keep(_State(new_hash, 0, 0.0))
         return PinCheck(True, "ok")

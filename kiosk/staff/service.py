@@ -187,6 +187,13 @@ class Staff:
         when the key is not trusted or the disk refuses)."""
         self.store.untrust_key(ident)
 
+    def untrust_and_load(self, ident: str, today: dt.date) -> Activated:
+        """`untrust_key`, with the content patients see now (the store's fallback when the key
+        signed the active bundle) and its description for the staff panel."""
+        self.untrust_key(ident)
+        active = self.store.open_active()
+        return Activated(active, self.content_of(active), self.describe(active, today))
+
     def trusted_key_ids(self) -> list[str]:
         return sorted(trust.trusted_ids(self.store.trusted_dir))
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.staff.service import Activated, Staff
 from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
-from kiosk.staff_ui.words import plain_date, plain_time, reason_of, unreviewed
+from kiosk.staff_ui.words import plain_date, plain_time, reason_of, storage_words, unreviewed
 from kiosk.store.bundle_store import Description
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantMap
 
@@ -53,6 +53,7 @@ def describe(d: Description) -> dict[str, Any]:
         "rollbackTarget": target,
         "draftCount": len(d.drafts),
         "drafts": unreviewed(d.drafts),
+        "storageProblem": storage_words(d.storage_problem),
     }
 
 
@@ -102,6 +103,10 @@ class ContentSection(QObject):
     def _set_active(self, active: dict[str, Any]) -> None:
         self._active = active
         self.activeChanged.emit()
+
+    def active_now(self) -> dict[str, Any]:
+        """What `active` says, for Python (the trusted keys name the active bundle's signer)."""
+        return dict(self._active)
 
     def cancel_confirm(self) -> None:
         if self._confirming:

@@ -30,6 +30,7 @@ Work = Callable[[Progress], object]
 BUSY_TEXT = {  # what the panel's header says while a job of that kind runs, by priority
     "install": "Installing…",
     "rollback": "Rolling back…",
+    "untrust": "Stopping trusting the key…",
     "preview": "Checking the bundle…",
     "scan": "Looking for bundle files…",
 }

@@ -31,6 +31,7 @@ from kiosk.staff_ui.content import ContentSection
 from kiosk.staff_ui.exit_section import ExitSection
 from kiosk.staff_ui.importing import ImportSection
 from kiosk.staff_ui.jobs import JobRunner
+from kiosk.staff_ui.keys_section import KeysSection
 from kiosk.staff_ui.log_section import LogSection
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.pin_pad import PinPad
@@ -69,6 +70,7 @@ class Sections:
 
     pin_pad: PinPad
     content: ContentSection
+    keys: KeysSection
     importer: ImportSection
     settings: SettingsSection
     log: LogSection
@@ -90,6 +92,7 @@ def _sections(
     return Sections(
         pin_pad=PinPad(staff, jobs, clock=clock, parent=parent),
         content=ContentSection(staff, jobs, notice, today=today, parent=parent),
+        keys=KeysSection(staff, jobs, notice, today=today, parent=parent),
         importer=ImportSection(
             staff, jobs, notice, import_dir=import_dir, today=today, parent=parent
         ),
@@ -162,6 +165,9 @@ class StaffPanel(QObject):
         s.pin_pad.accepted.connect(self._open_panel)
         s.pin_pad.cancelled.connect(self._close_pad)
         s.content.activated.connect(self._activate)
+        s.keys.activated.connect(self._activate)
+        s.content.activeChanged.connect(lambda: s.keys.set_active(s.content.active_now()))
+        s.keys.untrustFinished.connect(lambda _ok: s.log.refresh())
         s.importer.activated.connect(self._activate)
         s.content.rollbackFinished.connect(lambda _ok: s.log.refresh())
         s.importer.installFinished.connect(lambda _ok: s.log.refresh())
@@ -238,6 +244,7 @@ class StaffPanel(QObject):
         self._set_mode(PANEL)
         self.sections.settings.load()
         self.sections.content.refresh()  # on the worker: "One moment" meanwhile
+        self.sections.keys.refresh()
         self.sections.log.refresh()
         self.sectionChanged.emit()
 
@@ -264,6 +271,7 @@ class StaffPanel(QObject):
     @staticmethod
     def _cancel_confirms(s: Sections) -> None:
         s.content.cancel_confirm()
+        s.keys.cancel_confirm()
         s.exit.cancel_confirm()
 
     # -- sections -----------------------------------------------------------------------------
@@ -354,6 +362,9 @@ class StaffPanel(QObject):
     def _get_content(self) -> ContentSection | None:
         return None if self.sections is None else self.sections.content
 
+    def _get_keys(self) -> KeysSection | None:
+        return None if self.sections is None else self.sections.keys
+
     def _get_importer(self) -> ImportSection | None:
         return None if self.sections is None else self.sections.importer
 
@@ -374,6 +385,7 @@ class StaffPanel(QObject):
     notice = Property(Notice, _get_notice, constant=True)
     pinPad = Property(PinPad, _get_pin_pad, constant=True)
     contentSection = Property(ContentSection, _get_content, constant=True)
+    keysSection = Property(KeysSection, _get_keys, constant=True)
     importSection = Property(ImportSection, _get_importer, constant=True)
     settingsSection = Property(SettingsSection, _get_settings, constant=True)
     logSection = Property(LogSection, _get_log, constant=True)

@@ -35,3 +35,22 @@ def reason_of(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return f"The disk reported an error ({exc.strerror or exc})."
     return f"Something went wrong ({type(exc).__name__}); the staff log has the details."
+
+
+def untrust_question(ident: str) -> str:
+    """What stopping trusting a key does, asked before it is done."""
+    return (
+        f"Stop trusting key {ident}? Bundles signed with it stop showing at once: the kiosk "
+        "goes back to the newest kept bundle whose key is still trusted, else to the built-in "
+        "content. Bundles signed with it can no longer be installed."
+    )
+
+
+def storage_words(problem: str | None) -> str:
+    """The data folder cannot be written: what still works and what does not."""
+    if not problem:
+        return ""
+    return (
+        f"{problem} Patients still see the content above, but nothing can be installed or "
+        "rolled back until the disk is fixed."
+    )

@@ -125,3 +125,22 @@ def test_set_pin_resets_the_backoff(tmp_path: Path) -> None:
         store.check("000000")
     store.set_pin("5555")
     assert store.check("5555").ok
+
+
+def test_a_read_only_disk_lets_staff_in_and_keeps_the_backoff_in_memory(tmp_path: Path) -> None:
+    from tests.store.test_read_only import read_only
+
+    clock = FakeClock()
+    folder = tmp_path / "data"
+    folder.mkdir()
+    make(folder, clock).set_pin(PIN)
+    with read_only(folder):
+        store = make(folder, clock)
+        assert store.check(PIN).ok  # staff can get in to see the disk's problem
+        for _ in range(4):
+            assert store.check("000000").reason == "wrong"
+        fifth = store.check("000000")
+        assert (fifth.reason, fifth.wait_seconds) == ("wrong", 30)
+        assert store.check(PIN).reason == "locked"  # guessing stays slow
+        clock.now += 30
+        assert store.check(PIN).ok

@@ -7,6 +7,7 @@ Column {
     id: section
 
     required property ContentSection controller
+    required property KeysSection keys
     required property JobRunner jobs
     required property TapGuard guard
     required property Theme theme
@@ -44,6 +45,14 @@ Column {
             problem: true
             visible: !!section.active.problem
             text: section.active.problem || ""
+        }
+        StaffText {
+            objectName: "staffStorageProblem"
+            width: parent.width
+            theme: section.theme
+            problem: true
+            visible: !!section.active.storageProblem
+            text: section.active.storageProblem || ""
         }
         StaffText {
             objectName: "staffActiveTitle"
@@ -138,5 +147,13 @@ Column {
         yesText: "Yes, roll back"
         onYes: section.controller.rollBack()
         onNo: section.controller.cancelRollback()
+    }
+
+    StaffKeysList {
+        width: parent.width
+        controller: section.keys
+        jobs: section.jobs
+        guard: section.guard
+        theme: section.theme
     }
 }

@@ -190,6 +190,7 @@ Rectangle {
         id: contentSection
         StaffContentSection {
             controller: panel.navigator.contentSection
+            keys: panel.navigator.keysSection
             jobs: panel.jobs
             guard: panel.navigator.guard
             theme: panel.theme
