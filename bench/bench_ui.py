@@ -359,7 +359,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--taps", type=int, default=500)
-    parser.add_argument("--transition-taps", type=int, default=40)
+    parser.add_argument("--transition-taps", type=int, default=100)
     parser.add_argument("--navigations", type=int, default=10_000)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
