@@ -56,8 +56,9 @@ times are 3-5x those above; ratios from the same run). Before = 7ac9697, after =
     tap p95          280 ms, 204 ms          117 ms, 138 ms          (bare 11-12 ms)
     tap p50          75 ms, 100 ms           72 ms, 69 ms
       with the 220 ms transition: p95 203 ms (40 taps), 265 ms; after 169 ms (40), 162 ms
-    10,000 navs      +1.6 MiB                +1.4 MiB, +1.3 MiB      5 MiB: met
-    peak RSS         1.64x (81.2/133.0 MiB)  1.59x, 1.58x (81.5/128.6)  1.4x: not met
+    10,000 navs      +1.6 MiB, +1.3 MiB      +1.4 MiB, +1.3 MiB      5 MiB: met
+    peak RSS         1.64x, 1.63x            1.59x, 1.58x            1.4x: not met
+                     (81.4/132.3 MiB)        (81.5/128.6 MiB)
     (* before the argument-parsing change.) Runs of the same code differ by up to 0.3x in cold
     start and 2x in tap p95 under this load; the second before/after pair ran side by side.
 
