@@ -59,8 +59,8 @@ times are 3-5x those above; ratios from the same run). Before = 7ac9697, after =
     10,000 navs      +1.6 MiB, +1.3 MiB      +1.4 MiB, +1.3 MiB      5 MiB: met
     peak RSS         1.64x, 1.63x            1.59x, 1.58x            1.4x: not met
                      (81.4/132.3 MiB)        (81.5/128.6 MiB)
-    (* before the argument-parsing change.) Runs of the same code differ by up to 0.3x in cold
-    start and 2x in tap p95 under this load; the second before/after pair ran side by side.
+    (* before the argument-parsing change.) Runs of the same code differ by 0.1-0.15x in cold
+    start and up to 1.4x in tap p95 under this load; the second before/after pair ran side by side.
 
 What changed: the idle and wake event filters sit on the window, not the application (there a
 Python filter converted every timer, paint and deferred-delete event to Python, ~160 per tap);
