@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject
-from PySide6.QtGui import QGuiApplication
 
 from kiosk.content.bundle import Bundle
 from kiosk.patient.idle import IdleMonitor
@@ -52,9 +51,6 @@ class HoursAndUsage:
     usage_section: UsageSection | None
 
     def close(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.wake_filter)
         self.hours.stop()
         if self.recorder is not None:
             self.recorder.writer.close()
@@ -129,10 +125,7 @@ def attach(
     hours = OpeningHours(schedule, power, now=options.now, check_ms=options.check_ms, parent=parent)
     hours.fellAsleep.connect(lambda: state.reset() if not state.is_attract() else None)
     staff_panel.openChanged.connect(hours.hold)
-    wake_filter = WakeFilter(hours, parent)
-    app = QGuiApplication.instance()
-    assert app is not None
-    app.installEventFilter(wake_filter)
+    wake_filter = WakeFilter(hours, parent)  # wiring installs it on the window
     if data_dir is None:
         return HoursAndUsage(hours, wake_filter, None, None, None)
     recorder = None

@@ -142,7 +142,7 @@ class IdleMonitor(QObject):
 
 
 class InputActivityFilter(QObject):
-    """Application-wide event filter: any touch, click, wheel or key press is activity."""
+    """The window's event filter: any touch, click, wheel or key press is activity."""
 
     def __init__(self, monitor: IdleMonitor, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -126,7 +126,7 @@ class OpeningHours(QObject):
 
 
 class WakeFilter(QObject):
-    """Application-wide: a touch wakes a sleeping kiosk, and any input counts as a touch. It
+    """On the window: a touch wakes a sleeping kiosk, and any input counts as a touch. It
     never eats the event, so the staff corner sees its taps while closed too."""
 
     def __init__(self, hours: OpeningHours, parent: QObject | None = None) -> None:

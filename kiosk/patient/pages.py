@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -47,12 +46,17 @@ PARAGRAPH_GAP = 0.7
 ITEM_GAP = 0.3
 
 
+def _escape(text: str) -> str:
+    """html.escape(text, quote=False), without importing `html` (and its entity table) at start."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def styled(spans: Spans) -> str:
     """The app's own formatting of parsed spans for Text.StyledText. Every character from the
     bundle is escaped, so no markup it contains can reach Qt's rich-text engine."""
     out: list[str] = []
     for span in spans:
-        text = html.escape(span.text, quote=False)
+        text = _escape(span.text)
         if span.emphasis:
             text = f"<i>{text}</i>"
         if span.strong:

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
-from kiosk.usage.export import export_csv
 from kiosk.usage.store import (
     IDLE_RESET,
     PAGE_VIEW,
@@ -129,6 +128,8 @@ class UsageSection(QObject):
         threading.Thread(target=self._export, args=(out, label), daemon=True).start()
 
     def _export(self, out: Path, label: str) -> None:
+        from kiosk.usage.export import export_csv  # deferred: `csv` costs every start ~15 ms
+
         try:
             rows = export_csv(self._database, out)
         except (OSError, sqlite3.Error) as exc:

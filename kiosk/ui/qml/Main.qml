@@ -44,9 +44,11 @@ ApplicationWindow {
         default: return Qt.resolvedUrl("HomeScreen.qml")
         }
     }
-    // Home sits at the root of the stack. It is made after the attract screen's first frame
-    // (kiosk/app/wiring.py calls this then), or at once when a patient is quicker than that.
+    // Home sits at the root of the stack. It and the chrome bar are made after the attract
+    // screen's first frame (kiosk/app/wiring.py calls this then), or at once when a patient is
+    // quicker than that.
     function ensureHome() {
+        chrome.active = true
         if (stack.depth === 0)
             stack.push(root.urlFor("home"), root.propsFor({ id: "" }), StackView.Immediate)
     }
@@ -84,16 +86,21 @@ ApplicationWindow {
         }
     }
 
-    ChromeBar {
+    // Made with Home, after the attract screen's first frame (it is hidden there anyway).
+    Loader {
         id: chrome
-        objectName: "chrome"
+        objectName: "chromeLoader"
         z: 1  // above the pages: nothing a page draws can cover it
         visible: !root.appState.attract  // the attract screen has its own language buttons
-        cornerSize: staffCorner.width
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        appState: root.appState
-        theme: root.theme
-        guard: root.guard
+        active: false
+        sourceComponent: ChromeBar {
+            objectName: "chrome"
+            cornerSize: staffCorner.width
+            appState: root.appState
+            theme: root.theme
+            guard: root.guard
+        }
     }
 
     StackView {
