@@ -12,7 +12,16 @@ from kiosk.app.wiring import Kiosk
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.usage.store import USAGE_NAME, connect
 from tests.schedule.conftest import HoursKioskFactory
-from tests.ui.helpers import FakeClock, centre, find, find_item, go, tap, visible_texts
+from tests.ui.helpers import (
+    FakeClock,
+    centre,
+    find,
+    find_item,
+    go,
+    scene_rect,
+    tap,
+    visible_texts,
+)
 
 
 def counts(data_dir: Path, kiosk: Kiosk) -> list[tuple[str, str, str, int]]:
@@ -122,3 +131,23 @@ def test_a_database_that_cannot_be_written_costs_counts_not_the_kiosk(
     go(qtbot, kiosk, find(kiosk, "backButton"), clock)
     go(qtbot, kiosk, find(kiosk, "tile-physical-therapy"), clock)
     assert kiosk.state.screen == "page"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920), (1920, 1080)])
+@pytest.mark.parametrize("text_step", [0, 2])
+def test_the_note_never_covers_the_language_buttons(
+    qtbot: QtBot, make_hours_kiosk: HoursKioskFactory, size: tuple[int, int], text_step: int
+) -> None:
+    kiosk = make_hours_kiosk(clock=FakeClock(), size=size)
+    kiosk.state.setTextStep(text_step)  # the attract screen is at 100 % for patients; 200 % too
+    qtbot.waitUntil(lambda: find_item(kiosk.window.contentItem(), "privacyNote") is not None)
+    note = find(kiosk, "privacyNote")
+    buttons = [find(kiosk, f"attract-lang-{code}") for code in kiosk.state.bundle.languages]
+
+    def apart() -> None:
+        for button in buttons:
+            assert not scene_rect(button).intersects(scene_rect(note)), (button, size)
+        assert all(scene_rect(b).bottom() <= scene_rect(note).top() for b in buttons)
+        assert scene_rect(note).bottom() <= kiosk.window.height()
+
+    qtbot.waitUntil(apart)

@@ -14,6 +14,7 @@ Rectangle {
 
     readonly property var languages: appState.languages
     property int shown: 0  // the language the greeting shows now
+    property real bottomReserve: 0  // room kept free at the bottom (the note on what is counted)
 
     objectName: "attractScreen"
     color: theme.colors.background
@@ -127,7 +128,7 @@ Rectangle {
         id: languageRow
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: attract.theme.sizes.margin * 2
+        anchors.bottomMargin: Math.max(attract.theme.sizes.margin * 2, attract.bottomReserve)
         spacing: attract.theme.sizes.spacing * 2
         visible: attract.languages.length > 1
 

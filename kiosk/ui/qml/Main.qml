@@ -154,12 +154,16 @@ ApplicationWindow {
             appState: root.appState
             theme: root.theme
             guard: root.guard
+            // The language buttons stay above the note on what the kiosk counts, at any size.
+            bottomReserve: privacyNote.active ? privacyNote.height + privacyNote.anchors.bottomMargin
+                + root.theme.sizes.spacing : 0
         }
     }
 
     // >>> hours-usage: what the kiosk counts (on the attract screen, when it counts), the closed screen
     // outside opening hours (below the staff corner, so staff can still get in).
     Loader {
+        id: privacyNote
         objectName: "privacyNoteLoader"
         z: 2.2  // above the attract screen
         active: root.usageCounting && root.appState.attract && !root.sleeping
