@@ -158,26 +158,7 @@ class Staff:
 
     def describe(self, active: ActiveBundle, today: dt.date) -> Description:
         """What `describe_active` says, of a bundle verified just now (no second look)."""
-        try:
-            history = self.store.read_state().history
-        except ValueError:
-            history = ()
-        info = active.info
-        return Description(
-            id=info.id,
-            title=info.manifest.organization.name,
-            version=info.version,
-            signer=info.signer,
-            built_at=info.built_at,
-            installed_at=active.installed_at,
-            source=active.source,
-            fallback_reason=active.fallback_reason,
-            page_count=info.page_count,
-            reviews_due=store_module.reviews_due(info, today),
-            drafts=store_module.draft_pages(info),
-            previous=tuple(_folder_label(e.folder) for e in history),
-            storage_problem=self.store.storage_problem(),
-        )
+        return self.store.describe(active, today)
 
     def trust_key(self, public_key: Path) -> str:
         return self.store.trust_key(public_key)

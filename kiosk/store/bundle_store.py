@@ -679,7 +679,10 @@ class BundleStore:
 
     # -- the staff panel ------------------------------------------------------------------
     def describe_active(self, today: dt.date | None = None) -> Description:
-        active = self.open_active()
+        return self.describe(self.open_active(), today)
+
+    def describe(self, active: ActiveBundle, today: dt.date | None = None) -> Description:
+        """What staff are told of `active` (verified just now: nothing is looked at twice)."""
         try:
             history = self.read_state().history
         except ValueError:
