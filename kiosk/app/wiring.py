@@ -127,13 +127,8 @@ def build_kiosk(
     app = application()
     backends = QObject()
     backends.setObjectName("kioskBackends")
-    preview: BundlePreview | None = None
-    if preview_folder is not None:
-        preview = BundlePreview(
-            preview_folder, readability_checks=preview_readability, parent=backends
-        )
-        bundle = preview.load() or bundle
-    bundle = bundle or _chosen_bundle(services, crash_loop)
+    preview = _preview(preview_folder, preview_readability, backends)
+    bundle = (preview and preview.load()) or bundle or _chosen_bundle(services, crash_loop)
     staff_panel = StaffPanel(  # staff mode: the PIN pad and the panel
         services, bundle, import_dir=import_dir, settings_warning=settings_warning, clock=clock,
         parent=backends,
@@ -176,6 +171,13 @@ def _fleet_updates(services: Staff | None, parts: _Parts) -> UpdatesSection:
         panel.add_section_controller("updates", updates)
     updates.bundleActivated.connect(panel.bundleActivated)
     return updates
+
+
+def _preview(folder: Path | None, readability: bool, parent: QObject) -> BundlePreview | None:
+    """The live preview of an authoring folder (`kiosk --bundle FOLDER`), if one is asked for."""
+    if folder is None:
+        return None
+    return BundlePreview(folder, readability_checks=readability, parent=parent)
 
 
 def _chosen_bundle(services: Staff | None, crash_loop: bool | None) -> Bundle:
