@@ -19,8 +19,9 @@ ApplicationWindow {
     required property StaffHook staff
     required property var preview  // a BundlePreview, or null (set from Python: a typed property refuses None)
     required property StaffNavigator staffPanel  // staff mode: kiosk/staff_ui/panel.py
-    property var hours: null  // hours-usage: kiosk/patient/opening_hours.py (null: always open)
-    readonly property bool sleeping: !!root.hours && root.hours.sleeping  // hours-usage
+    // Opening hours (kiosk/patient/opening_hours.py); typed, so a destroyed object reads as null.
+    property OpeningHours hours: null
+    readonly property bool sleeping: root.hours !== null && root.hours.sleeping === true
     property bool usageCounting: false  // hours-usage: the attract screen then says so
     property bool allowClose: false
     property int sideways: 1  // +1 next, -1 previous: the direction of a sideways replace
