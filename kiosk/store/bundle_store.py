@@ -51,7 +51,6 @@ if TYPE_CHECKING:
 KEEP_PREVIOUS = 3
 MAX_READY_COPY_BYTES = 64 * 1024 * 1024  # a ready copy is the rendered text: far less
 STATE_NAME = "state.json"
-BUNDLE_SUFFIX = ".kbundle"
 MIN_SPARE_BYTES = 4 * 1024 * 1024  # free space left over after an install, at the least
 
 Source = Literal["installed", "previous", "builtin"]
@@ -240,52 +239,6 @@ def draft_pages(info: VerifiedBundle) -> tuple[str, ...]:
     pages = [(p.id, p.review) for p in (*manifest.about, *manifest.treatments)]
     pages.append(("disclaimer", manifest.disclaimer.review))
     return tuple(page_id for page_id, review in pages if review.is_draft)
-
-
-def find_bundles(folders: Sequence[Path]) -> list[Path]:
-    """`.kbundle` files in each folder and one level below it (a USB stick's top folders).
-
-    Unreadable folders are skipped: a drive can vanish or refuse access while it is scanned.
-    """
-    found: list[Path] = []
-    seen: set[Path] = set()
-
-    def entries(folder: Path) -> list[os.DirEntry[str]]:
-        try:
-            with os.scandir(folder) as it:
-                return sorted(it, key=lambda e: e.name)
-        except OSError:
-            return []
-
-    for folder in folders:
-        for entry in entries(folder):
-            try:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir():
-                    for inner in entries(Path(entry.path)):
-                        if _is_bundle_file(inner):
-                            found.append(Path(inner.path))
-                elif _is_bundle_file(entry):
-                    found.append(Path(entry.path))
-            except OSError:
-                continue
-    out = []
-    for path in found:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-    return out
-
-
-def _is_bundle_file(entry: os.DirEntry[str]) -> bool:
-    # Name checks first: is_file() may touch a slow drive. "._x.kbundle" is macOS metadata.
-    return (
-        entry.name.lower().endswith(BUNDLE_SUFFIX)
-        and not entry.name.startswith(".")
-        and entry.is_file()
-    )
 
 
 def _folder_name(info: VerifiedBundle) -> str:

@@ -14,7 +14,6 @@ from kiosk.store.bundle_store import (
     KEEP_PREVIOUS,
     BundleStore,
     StoreError,
-    find_bundles,
 )
 from tests.store.conftest import KeyPair, MakeBundle, leftovers, state_json
 
@@ -284,29 +283,3 @@ def test_a_key_not_trusted_by_staff_cannot_install(
 ) -> None:
     with pytest.raises(StoreError, match="does not trust"):
         store.install(make_bundle(1, key=other_keys))
-
-
-# -- finding bundles on drives -------------------------------------------------------------
-
-
-def test_find_bundles_looks_one_level_deep(tmp_path: Path) -> None:
-    usb = tmp_path / "usb"
-    (usb / "kiosk" / "old").mkdir(parents=True)
-    for rel in (
-        "top.kbundle",
-        "SHOUT.KBUNDLE",
-        "kiosk/inner.kbundle",
-        "kiosk/old/too-deep.kbundle",
-        "._top.kbundle",
-        "notes.txt",
-    ):
-        (usb / rel).write_bytes(b"x")
-    (usb / "folder.kbundle").mkdir()
-    (usb / ".Trashes").mkdir()
-    (usb / ".Trashes" / "deleted.kbundle").write_bytes(b"x")
-    found = find_bundles([usb, usb, tmp_path / "not-mounted"])
-    assert [p.relative_to(usb).as_posix() for p in found] == [
-        "SHOUT.KBUNDLE",
-        "kiosk/inner.kbundle",
-        "top.kbundle",
-    ]
