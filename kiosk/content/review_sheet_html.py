@@ -6,21 +6,14 @@ from collections.abc import Mapping
 from html import escape
 
 from kiosk.content.bundle import Block, Blocks, Callout, Heading, ListBlock, Paragraph, Spans
+from kiosk.content.spans import spans_markup
 
 # A sign as well as a label and a border: the kind of a box never rests on colour alone.
 _CALLOUT_SIGNS = {"emergency": "\u26a0", "doctor": "\u260e"}
 
 
 def spans_html(spans: Spans) -> str:
-    out: list[str] = []
-    for span in spans:
-        text = escape(span.text)
-        if span.emphasis:
-            text = f"<em>{text}</em>"
-        if span.strong:
-            text = f"<strong>{text}</strong>"
-        out.append(text)
-    return "".join(out).strip()
+    return spans_markup(spans, emphasis="em", strong="strong", escape=escape)
 
 
 def _list_html(block: ListBlock, ui: Mapping[str, str]) -> str:

@@ -29,6 +29,7 @@ from kiosk.content.bundle import (
     Paragraph,
     Spans,
 )
+from kiosk.content.spans import spans_markup
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk"
@@ -46,23 +47,10 @@ PARAGRAPH_GAP = 0.7
 ITEM_GAP = 0.3
 
 
-def _escape(text: str) -> str:
-    """html.escape(text, quote=False), without importing `html` (and its entity table) at start."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def styled(spans: Spans) -> str:
     """The app's own formatting of parsed spans for Text.StyledText. Every character from the
     bundle is escaped, so no markup it contains can reach Qt's rich-text engine."""
-    out: list[str] = []
-    for span in spans:
-        text = _escape(span.text)
-        if span.emphasis:
-            text = f"<i>{text}</i>"
-        if span.strong:
-            text = f"<b>{text}</b>"
-        out.append(text)
-    return "".join(out).strip()
+    return spans_markup(spans, emphasis="i", strong="b")
 
 
 def _row(style: str, depth: int, spans: Spans, gap: float, marker: str = "") -> dict[str, Any]:
