@@ -216,9 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--list", action="store_true", help="print every package a real X11 display needs"
     )
+    parser.add_argument(
+        "--missing",
+        action="store_true",
+        help="print only the names of the missing packages (for scripts/ensure-system-packages)",
+    )
     args = parser.parse_args(argv)
     if args.list:
         print(" ".join(all_packages()))
+        return 0
+    if args.missing:
+        print(" ".join(missing_packages(os.environ)))
         return 0
     return 0 if ensure_display_libs() else 1
 
