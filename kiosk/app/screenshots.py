@@ -130,9 +130,12 @@ def render(
     from kiosk.app.wiring import build_kiosk
     from kiosk.content.validate import load_folder
     from kiosk.patient.ui_settings import UiSettings
+    from kiosk.store.choice import load_builtin
 
     out.mkdir(parents=True, exist_ok=True)
-    bundle = load_folder(bundle_folder) if bundle_folder else None
+    # A fixed bundle and no data folder: shots never touch this machine's kiosk (its store, its
+    # staff log or its usage counts).
+    bundle = load_folder(bundle_folder) if bundle_folder else load_builtin()
     kiosk = build_kiosk(
         settings=UiSettings(location_id=location_id, idle_seconds=3600, warning_seconds=30),
         bundle=bundle,

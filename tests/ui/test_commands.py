@@ -90,7 +90,11 @@ def test_screenshots_is_a_kiosk_command() -> None:
     assert callable(args.handler)
 
 
-def test_screenshots_and_contact_sheet(qapp: object, tmp_path: Path) -> None:
+def test_screenshots_and_contact_sheet(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk_data = tmp_path / "this-machines-kiosk"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(kiosk_data))
     files = render(
         tmp_path,
         layouts=["small"],
@@ -101,5 +105,7 @@ def test_screenshots_and_contact_sheet(qapp: object, tmp_path: Path) -> None:
     )
     assert [f.name for f in files] == ["small-es-200-hc-home.png", "small-es-200-hc-location.png"]
     assert all(f.stat().st_size > 10_000 for f in files)
+    # Shots never touch this machine's kiosk: no store, staff log or usage counts written.
+    assert not kiosk_data.exists()
     sheet = contact_sheet(files, tmp_path / "sheet.png", columns=2, thumb_width=200)
     assert sheet.stat().st_size > 1_000
