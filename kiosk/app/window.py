@@ -6,10 +6,11 @@ import os
 import sys
 
 from PySide6.QtCore import QMetaObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QGuiApplication, QImageReader, QKeySequence, QShortcut
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
+from kiosk.ui.image_limits import ALLOCATION_MB
 from kiosk.ui.theme import FONT_FAMILY, Theme
 
 DEV_EXIT_ENV = "KIOSK_DEV_EXIT"  # "1": Ctrl+Alt+Shift+Q quits a fullscreen kiosk (development)
@@ -25,6 +26,9 @@ def application() -> QGuiApplication:
         app.setApplicationName("clinic-kiosk")
     assert isinstance(app, QGuiApplication)
     app.setFont(QFont(FONT_FAMILY))
+    # The same decoding limit the install-time render check enforces: an image that slipped past
+    # it is refused by Qt (a blank picture), never decoded into hundreds of megabytes.
+    QImageReader.setAllocationLimit(ALLOCATION_MB)
     return app
 
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ALLOCATION_MB = 64
+from kiosk.ui.image_limits import ALLOCATION_MB
+
 TILE = QSize(256, 256)
 
 
