@@ -229,7 +229,7 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 def cmd_install(args: argparse.Namespace) -> int:
     from kiosk.staff.service import Staff
-    from kiosk.store.bundle_store import StoreError
+    from kiosk.store.errors import StoreError
 
     path: Path = args.file
     if not path.is_file():
@@ -274,7 +274,7 @@ def _bundle_json(info: Any) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from kiosk.staff.service import Staff
-    from kiosk.store.bundle_store import StoreError
+    from kiosk.store.errors import StoreError
 
     store = Staff.open(args.data_dir).store
     problem: str | None = None
@@ -333,7 +333,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     from kiosk.staff.service import Staff
-    from kiosk.store.bundle_store import StoreError
+    from kiosk.store.errors import StoreError
 
     try:
         active = Staff.open(args.data_dir).rollback()

@@ -57,7 +57,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     from kiosk.staff.service import Staff
-    from kiosk.store.bundle_store import StoreError  # deferred: only this command needs the store
+    from kiosk.store.errors import StoreError  # deferred: only this command needs the store
 
     path: Path = args.public_key
     if not path.is_file():
@@ -77,7 +77,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 def cmd_untrust(args: argparse.Namespace) -> int:
     from kiosk.staff.service import Staff
-    from kiosk.store.bundle_store import StoreError
+    from kiosk.store.errors import StoreError
 
     staff = Staff.open(args.data_dir)
     try:

@@ -40,7 +40,8 @@ from kiosk.fleet.fetchers import FolderFetcher, HttpFetcher
 from kiosk.fleet.reasons import KEPT, plain_reason
 from kiosk.fleet.repository import Offer
 from kiosk.staff.service import Staff
-from kiosk.store.bundle_store import ActiveBundle, StoreError
+from kiosk.store.errors import StoreError
+from kiosk.store.records import ActiveBundle
 
 Outcome = Literal["installed", "up-to-date", "refused"]
 SPARE_BYTES = 8 * 1024 * 1024

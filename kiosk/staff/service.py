@@ -24,7 +24,10 @@ from kiosk.staff.pin import PIN_NAME, PinCheck, PinStore
 from kiosk.staff.settings import SETTINGS_NAME, Settings, load_settings, save_settings
 from kiosk.store import bundle_store as store_module
 from kiosk.store import trust
-from kiosk.store.bundle_store import ActiveBundle, BundleStore, Description, Diff, Progress, Served
+from kiosk.store.bundle_store import BundleStore
+from kiosk.store.errors import StoreError
+from kiosk.store.installer import Progress
+from kiosk.store.records import ActiveBundle, Description, Diff, Served
 from kiosk.store.secret import private_dir, secret_dir
 
 if TYPE_CHECKING:
@@ -121,7 +124,7 @@ class Staff:
     def preview_install(self, path: Path) -> Diff:
         try:
             return self.store.preview_install(path)
-        except store_module.StoreError as exc:
+        except StoreError as exc:
             self.log.record("refusal", exc.summary, file=path.name)
             raise
 
@@ -149,7 +152,7 @@ class Staff:
     def content_of(self, active: ActiveBundle) -> Bundle:
         """The content of a bundle the store has just verified: the ready copy it wrote when it
         validated that content (no second validation), else the folder validated now."""
-        bundle = self.store.ready_content(active.path, builtin=active.source == "builtin")
+        bundle = self.store.ready_copies.content(active.path, builtin=active.source == "builtin")
         if bundle is not None:
             return bundle
         from kiosk.content.validate import load_folder  # deferred: the schema's import

@@ -17,7 +17,7 @@ from kiosk.staff.service import Activated, Staff
 from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import plain_date, plain_time, reason_of, storage_words, unreviewed
-from kiosk.store.bundle_store import Description
+from kiosk.store.records import Description
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantMap
 
 QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in

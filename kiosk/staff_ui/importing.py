@@ -22,7 +22,7 @@ from kiosk.staff.service import Activated, Staff
 from kiosk.staff_ui.jobs import JobRunner, Progress
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import reason_of
-from kiosk.store.bundle_store import Diff
+from kiosk.store.records import Diff
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVariantMap
 
 QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in

@@ -15,8 +15,10 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk import atomic
 from kiosk.content.problems import BundleError
 from kiosk.content.trust_roots import PUBLICLY_KNOWN_KEYS
+from kiosk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -72,3 +74,34 @@ def check_still_trusted(manifest: bytes, folder: Path) -> None:
     signer = manifest_signer(manifest)
     if signer not in trusted_ids(folder):
         raise BundleError(f"It was signed by key {signer}, which is no longer trusted.")
+
+
+def add_key(folder: Path, public_key: Path) -> str:
+    """Copies a public key (PEM) into `folder` under its key id; returns the id. StoreError
+    when it is not a usable key (unreadable, not Ed25519, or publicly known)."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from kiosk.content.signing import (
+        KeyFileError,
+        check_not_publicly_known,
+        key_id,
+        load_public_key,
+    )
+
+    try:
+        key = load_public_key(public_key)
+        ident = key_id(key)
+        check_not_publicly_known(ident)
+    except KeyFileError as exc:
+        raise StoreError(str(exc)) from None
+    pem = key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    atomic.write_bytes(folder / f"{ident}{PUBLIC_SUFFIX}", pem, mode=0o600)
+    return ident
+
+
+def remove_key(folder: Path, ident: str) -> None:
+    """Deletes a trusted key's file; StoreError when no such key is trusted."""
+    if ident not in trusted_ids(folder):
+        raise StoreError(f"Key {ident} is not trusted on this kiosk, so nothing was changed.")
+    (folder / f"{ident}{PUBLIC_SUFFIX}").unlink()
+    atomic.fsync_dir(folder)

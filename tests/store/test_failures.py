@@ -18,7 +18,8 @@ import pytest
 
 from kiosk.content.archive import READ_FAILED
 from kiosk.content.verify import verify_folder
-from kiosk.store.bundle_store import BundleStore, StoreError
+from kiosk.store.bundle_store import BundleStore
+from kiosk.store.errors import StoreError
 from tests.store.conftest import KeyPair, MakeBundle, copy_tree, leftovers, snapshot
 
 

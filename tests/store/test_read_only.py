@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.staff.service import Staff
-from kiosk.store.bundle_store import StoreError
+from kiosk.store.errors import StoreError
 from tests.store.conftest import KeyPair, MakeBundle
 
 

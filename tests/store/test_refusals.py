@@ -13,7 +13,8 @@ import pytest
 
 from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
 from kiosk.staff.log import StaffLog
-from kiosk.store.bundle_store import BundleStore, StoreError
+from kiosk.store.bundle_store import BundleStore
+from kiosk.store.errors import StoreError
 from tests.content.zipcraft import members, rewrite_zip
 from tests.store.conftest import KeyPair, MakeBundle, leftovers, snapshot
 
@@ -211,7 +212,7 @@ def test_not_enough_disk_space_is_checked_before_copying(
     def no_copy(*args: object, **kwargs: object) -> None:
         raise AssertionError("copying started")
 
-    monkeypatch.setattr("kiosk.store.bundle_store.shutil.disk_usage", nearly_full)
+    monkeypatch.setattr("kiosk.store.installer.shutil.disk_usage", nearly_full)
     monkeypatch.setattr("kiosk.content.verify.extract_bundle", no_copy)
     sentence = refused(store, log, path, installed)
     assert sentence.startswith("There is not enough free disk space: the bundle needs ")
@@ -239,7 +240,7 @@ def test_another_install_in_progress(
     store: BundleStore, log: StaffLog, make_bundle: MakeBundle, installed: Before
 ) -> None:
     path = make_bundle(3)
-    with store._locked() as locked:
+    with store.locked() as locked:
         assert locked
         with pytest.raises(StoreError, match="Another install or rollback is in progress"):
             store.install(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.staff.service import Staff
-from kiosk.store.bundle_store import StoreError
+from kiosk.store.errors import StoreError
 from kiosk.store.render import render_problems
 from tests.content import pngcraft
 from tests.store.conftest import FAST_HASHER, KeyPair, MakeBundle, clock

@@ -10,7 +10,7 @@ import pytest
 from kiosk.staff.drives import find_bundle_files
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
-from kiosk.store.bundle_store import StoreError
+from kiosk.store.errors import StoreError
 from tests.store.conftest import FAST_HASHER, MakeBundle, clock
 
 RIGHT_PIN = "550123987712"

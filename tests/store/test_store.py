@@ -10,11 +10,9 @@ import pytest
 
 from kiosk.content.verify import verify_folder
 from kiosk.staff.log import StaffLog
-from kiosk.store.bundle_store import (
-    KEEP_PREVIOUS,
-    BundleStore,
-    StoreError,
-)
+from kiosk.store.bundle_store import BundleStore
+from kiosk.store.errors import StoreError
+from kiosk.store.installer import KEEP_PREVIOUS
 from tests.store.conftest import KeyPair, MakeBundle, leftovers, state_json
 
 
@@ -253,7 +251,7 @@ def test_startup_cleanup_waits_for_a_running_install(
 ) -> None:
     store.install(make_bundle(1))
     (store.staging_dir / "in-progress").mkdir()
-    with store._locked() as locked:  # another process installing
+    with store.locked() as locked:  # another process installing
         assert locked
         assert store.clean_up() == []
     assert (store.staging_dir / "in-progress").exists()

@@ -18,8 +18,8 @@ from kiosk.content.sealed import read_seal
 from kiosk.staff.log import StaffLog
 from kiosk.staff.service import Staff
 from kiosk.store import trust
-from kiosk.store.bundle_store import StoreError
 from kiosk.store.choice import choose_bundle
+from kiosk.store.errors import StoreError
 from tests.content.conftest import BUILT_AT
 from tests.store.conftest import KeyPair, MakeBundle, make_keypair
 
