@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,41 @@ class StudioFolder:
         self._dirty = True
         self.revision += 1
         self._stems.clear()
+
+    @property
+    def version(self) -> int:
+        version = self.values().get("version")
+        return version if isinstance(version, int) else 0
+
+    def set_version(self, version: int) -> None:
+        """The bundle's version (kiosk/studio/build.py raises it after a successful build)."""
+        self.manifest.doc["version"] = version
+        self._changed()
+
+    # -- unsaved state, for the autosave ------------------------------------------------------
+    def unsaved_pages(self) -> dict[PageKey, str]:
+        """Page texts that differ from their files: (page id, language) -> text."""
+        return {
+            key: text
+            for key, text in self._pages.items()
+            if text != (self._saved_pages.get(key) or "")
+        }
+
+    def restore(
+        self,
+        manifest_text: str,
+        pages: dict[PageKey, str],
+        pending: dict[str, bytes],
+        dropped: Iterable[str],
+    ) -> None:
+        """Puts back unsaved changes kept by the autosave (kiosk/studio/autosave.py)."""
+        self.manifest = ManifestDoc(manifest_text)
+        self._changed()
+        for page_id, lang in pages:
+            self._load_page(page_id, lang)
+        self._pages.update(pages)
+        self._pending.update(pending)
+        self._dropped.update(dropped)
 
     # -- the folder after a save --------------------------------------------------------------
     def changed_pages(self) -> dict[str, str]:
