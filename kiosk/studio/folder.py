@@ -93,7 +93,7 @@ class StudioFolder:
 
     def _load_pages(self) -> None:
         for page_id in self.page_ids():
-            for lang in self.manifest.languages:
+            for lang in self.languages:
                 self._load_page(page_id, lang)
 
     def _load_page(self, page_id: str, lang: str) -> None:
