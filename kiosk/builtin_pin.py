@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "c2d791b06c31d1b95e8149982d9293f56df57cb95e956c3442c53bb6dc80eecf"
+SEAL_DIGEST = "31004f7f94a85aa344d26f4310456740e090274bcfd63cf8da6541ad425dc55a"
