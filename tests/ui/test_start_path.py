@@ -48,10 +48,10 @@ sys.exit(code)
 
 
 def test_the_numbers_are_qt_s_own() -> None:
-    assert DISPLAY_ROLE == Qt.ItemDataRole.DisplayRole.value
-    assert USER_ROLE == Qt.ItemDataRole.UserRole.value
+    assert Qt.ItemDataRole.DisplayRole.value == DISPLAY_ROLE
+    assert Qt.ItemDataRole.UserRole.value == USER_ROLE
     flags = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-    assert KIOSK_WINDOW_FLAGS == (flags | Qt.WindowType.WindowStaysOnTopHint).value
+    assert (flags | Qt.WindowType.WindowStaysOnTopHint).value == KIOSK_WINDOW_FLAGS
 
 
 def test_starting_the_kiosk_builds_none_of_qt_s_enums(tmp_path: Path) -> None:
