@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QMetaObject, QObject, Slot
+from PySide6.QtCore import QMetaObject, QObject, QTimer, Slot
 from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QKeySequence, QPixmap, QShortcut
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
@@ -85,7 +85,8 @@ class _HomeAfterFirstFrame(QObject):
 
     A slot of an object on the GUI thread: with a threaded render loop, frameSwapped comes from
     the render thread and the call is queued here; a second frame queued before the first call
-    ran finds `done` set. Disconnected after the first frame: Python is not called per frame."""
+    ran finds `done` set. Disconnected after the first frame: Python is not called per frame.
+    Home is made from the event loop, not inside frameSwapped: the first frame is out first."""
 
     def __init__(self, window: QQuickWindow) -> None:
         super().__init__(window)
@@ -99,6 +100,9 @@ class _HomeAfterFirstFrame(QObject):
             return
         self._done = True
         self._window.frameSwapped.disconnect(self.first_frame)
+        QTimer.singleShot(0, self, self._make_home)
+
+    def _make_home(self) -> None:
         QMetaObject.invokeMethod(self._window, "ensureHome")
 
 
