@@ -73,14 +73,17 @@ more PySide enum types than the bare window), the QML of the attract screen, and
 2026-11-29 night, issue 10's last start-up work. Before = 52ae3c4 (main), after = branch perf10.
 Two runs each of this script; the machine went from load 2-4 (the before runs) to 8-10 (the
 after runs and before-3, run side by side with after-2: other sessions' test suites), so the
-interleaved A/B below (the kiosk start only, bench-style spawns, 9 each, before and after
-alternating against one bare window) is the fairer comparison for cold start:
+interleaved A/B below (the kiosk start only, bench-style spawns, before and after alternating
+against one bare window, median of each) is the fairer comparison for cold start: the change
+is 0.08-0.28x, always in the same direction; the runs of one code still differ by 0.2x:
 
                      before                       after                        target
     cold start       1.84x (249/457 ms)           1.78x (887/1580 ms)          1.5x
                      1.60x (302/483 ms)           2.20x (1752/3852 ms)
                      2.35x (1181/2772, side by side with after-2)
-      A/B            1.70x (944 ms bare)          1.49x (same bare)            met in this A/B
+      A/B, 9 runs    1.70x (bare 944 ms)          1.49x                        met in 1 of 3
+      A/B, 9 runs    1.94x (bare 500 ms)          1.86x
+      A/B, 15 runs   1.87x (bare 504 ms)          1.59x
     tap p95          52.5, 36.1 ms (bare 6.7)     119.8, 371.5 ms (bare 12, 30: load)
       with the 220 ms transition: before 57.0, 45.5 ms; after 137.4, 231.4 ms (target 33 ms:
       not met in any run here; under load 8-10 before-3 had 239.1 ms, the same as after)
