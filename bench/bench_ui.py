@@ -70,6 +70,38 @@ csv or importlib.resources at start. What is left beyond the bare window: the ap
 (~300 ms under this load: staff mode's backends, schedule and usage sections, the store, ~130
 more PySide enum types than the bare window), the QML of the attract screen, and its first frame.
 
+2026-11-29 night, issue 10's last start-up work. Before = 52ae3c4 (main), after = branch perf10.
+Two runs each of this script; the machine went from load 2-4 (the before runs) to 8-10 (the
+after runs and before-3, run side by side with after-2: other sessions' test suites), so the
+interleaved A/B below (the kiosk start only, bench-style spawns, before and after alternating
+against one bare window, median of each) is the fairer comparison for cold start: the change
+is 0.08-0.28x, always in the same direction; the runs of one code still differ by 0.2x:
+
+                     before                       after                        target
+    cold start       1.84x (249/457 ms)           1.78x (887/1580 ms)          1.5x
+                     1.60x (302/483 ms)           2.20x (1752/3852 ms)
+                     2.35x (1181/2772, side by side with after-2)
+      A/B, 9 runs    1.70x (bare 944 ms)          1.49x                        met in 1 of 3
+      A/B, 9 runs    1.94x (bare 500 ms)          1.86x
+      A/B, 15 runs   1.87x (bare 504 ms)          1.59x
+    tap p95          52.5, 36.1 ms (bare 6.7)     119.8, 371.5 ms (bare 12, 30: load)
+      with the 220 ms transition: before 57.0, 45.5 ms; after 137.4, 231.4 ms (target 33 ms:
+      not met in any run here; under load 8-10 before-3 had 239.1 ms, the same as after)
+    10,000 navs      +3.3, +3.2 MiB               +1.8, +0.8 MiB               5 MiB: met
+    peak RSS         1.61x (80.1/129.2 MiB)       1.59x (80.2/127.9 MiB)       1.4x: not met
+                     1.59x (80.3/127.6 MiB)       1.59x (80.3/127.3 MiB)
+
+What changed: PySide builds all ~110 enums of the `Qt` namespace the first time any name of it
+is read (40 ms alone, the largest single item of the app's own start); the start path, the real
+fullscreen one included, reads none of it now (kiosk/ui/qt_values.py; tests/ui/test_start_path.py
+checks a supervised fullscreen start in a fresh process). Start peak RSS is 102 MiB against the
+bare window's 80 MiB; navigating adds 25 MiB (5 navigations per event-loop turn here, so several
+pages live at once until the next turn frees them). Looked at: MALLOC_ARENA_MAX=1 changes
+nothing; the Python heap is ~14 MiB (tracemalloc); QML is already read from its disk cache
+(~/.cache/clinic-kiosk/qmlcache); images are decoded at their shown size. What is left for start:
+the app's own imports (the bundle model's 14 frozen dataclasses, the store, staff mode's section
+modules, opening hours and usage), then the attract screen's QML (~100 ms under load).
+
 Before (2026-11-20): cold start 3.14x, peak RSS 1.83x. The start now reads the bundle's ready
 copy (kiosk/store/ready.py) and checks its files' hashes, so it never imports pydantic,
 markdown-it, cryptography, argon2 or segno (about 250 ms and 35 MiB). What is left beyond the

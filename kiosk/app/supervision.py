@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
-    Qt,
     QTimer,
     QtMsgType,
     QUrl,
@@ -118,7 +117,9 @@ class Supervisor(QObject):
         self.exit_timer = QTimer(self)
         self.exit_timer.setSingleShot(True)
         self.exit_timer.timeout.connect(self._exit_now)
-        self._fatal_from_any_thread.connect(self._fatal, Qt.ConnectionType.QueuedConnection)
+        # Auto, not Queued: naming Qt.ConnectionType builds all of Qt's enums (~40 ms of the
+        # start, see kiosk/ui/qt_values.py); _fatal_later defers the crash to the event loop.
+        self._fatal_from_any_thread.connect(self._fatal_later)
 
     # -- installing ---------------------------------------------------------------------------
 
@@ -275,6 +276,11 @@ class Supervisor(QObject):
             flush_logs()
         if self._previous_message_handler is not None:  # e.g. pytest-qt's capture
             self._previous_message_handler(mode, context, message)
+
+    @Slot(str, str)
+    def _fatal_later(self, summary: str, details: str) -> None:
+        """On the GUI thread, but never inside Qt's message handler or a worker's signal."""
+        QTimer.singleShot(0, self, lambda: self._fatal(summary, details))
 
     @Slot(str, str)
     def _fatal(self, summary: str, details: str) -> None:

@@ -5,12 +5,22 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QMetaObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QImageReader, QKeySequence, QShortcut
+from PySide6.QtCore import QMetaObject, QObject, QTimer, Slot
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QGuiApplication,
+    QImageReader,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.ui.image_limits import ALLOCATION_MB
+from kiosk.ui.qt_values import KIOSK_WINDOW_FLAGS
 from kiosk.ui.theme import FONT_FAMILY, Theme
 
 DEV_EXIT_ENV = "KIOSK_DEV_EXIT"  # "1": Ctrl+Alt+Shift+Q quits a fullscreen kiosk (development)
@@ -55,16 +65,14 @@ def place_window(
 
     follow_slop()
     if fullscreen:
-        window.setFlags(
-            Qt.WindowType.Window
-            | Qt.WindowType.FramelessWindowHint
-            | Qt.WindowType.WindowStaysOnTopHint
-        )
+        window.setProperty("flags", KIOSK_WINDOW_FLAGS)  # no Qt enum: kiosk/ui/qt_values.py
         window.setProperty("allowClose", False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        QGuiApplication.setOverrideCursor(_blank_cursor())
         if show:
             window.showFullScreen()
         if os.environ.get(DEV_EXIT_ENV) == "1":
+            from PySide6.QtCore import Qt  # development only
+
             shortcut = QShortcut(QKeySequence(DEV_EXIT_KEYS), window)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(lambda: app.exit(0))  # quit() would ask the window
@@ -77,15 +85,39 @@ def place_window(
     window.widthChanged.connect(follow_slop)
 
 
+def _blank_cursor() -> QCursor:
+    """No pointer on a touch screen: a cursor of one transparent pixel (Qt.CursorShape's
+    BlankCursor would build all of Qt's enums at start, kiosk/ui/qt_values.py)."""
+    pixmap = QPixmap(1, 1)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    return QCursor(pixmap)
+
+
+class _HomeAfterFirstFrame(QObject):
+    """The attract screen shows first; Home (nine illustrations) is built right after.
+
+    A slot of an object on the GUI thread: with a threaded render loop, frameSwapped comes from
+    the render thread and the call is queued here; a second frame queued before the first call
+    ran finds `done` set. Disconnected after the first frame: Python is not called per frame.
+    Home is made from the event loop, not inside frameSwapped: the first frame is out first."""
+
+    def __init__(self, window: QQuickWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._done = False
+        window.frameSwapped.connect(self.first_frame)
+
+    @Slot()
+    def first_frame(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.frameSwapped.disconnect(self.first_frame)
+        QTimer.singleShot(0, self, self._make_home)
+
+    def _make_home(self) -> None:
+        QMetaObject.invokeMethod(self._window, "ensureHome")
+
+
 def _make_home_after_first_frame(window: QQuickWindow) -> None:
-    """The attract screen shows first; Home (nine illustrations) is built right after."""
-
-    def make_home() -> None:
-        QMetaObject.invokeMethod(window, "ensureHome")
-
-    # Queued: with a threaded render loop the signal comes from the render thread. Single shot:
-    # Qt drops the connection at the first frame, so a second frame queued before the slot runs
-    # calls nothing (a disconnect in the slot warned then).
-    kinds = Qt.ConnectionType.QueuedConnection.value | Qt.ConnectionType.SingleShotConnection.value
-    once = Qt.ConnectionType(kinds)  # PySide's enums have no `|` of their own
-    window.frameSwapped.connect(make_home, once)
+    _HomeAfterFirstFrame(window)

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
     Slot,
 )
@@ -42,19 +41,21 @@ from kiosk.patient.map_geometry import (
 )
 from kiosk.patient.qr import qr_source
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+from kiosk.ui.qt_values import DISPLAY_ROLE, USER_ROLE
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
 Index = QModelIndex | QPersistentModelIndex
+NEAREST_COUNT = 2  # other locations a town page names, nearest first
 
 
 class LocationListModel(QAbstractListModel):
-    LocationIdRole = Qt.ItemDataRole.UserRole + 1
-    TownRole = Qt.ItemDataRole.UserRole + 2
-    PlaceRole = Qt.ItemDataRole.UserRole + 3
-    HereRole = Qt.ItemDataRole.UserRole + 4
-    MilesRole = Qt.ItemDataRole.UserRole + 5
+    LocationIdRole = USER_ROLE + 1
+    TownRole = USER_ROLE + 2
+    PlaceRole = USER_ROLE + 3
+    HereRole = USER_ROLE + 4
+    MilesRole = USER_ROLE + 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,13 +70,13 @@ class LocationListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         loc = self._items[index.row()]
         if role == self.LocationIdRole:
             return loc.id
-        if role in (self.TownRole, Qt.ItemDataRole.DisplayRole):
+        if role in (self.TownRole, DISPLAY_ROLE):
             return loc.town
         if role == self.PlaceRole:
             return f"{loc.town}, {loc.state}"
@@ -160,9 +161,19 @@ class Locations(QObject):
             "here": loc.id == self._valid_here(),
             "miles": miles_between(here, loc) if here is not None and here is not loc else -1.0,
             "county": loc.county or "",
+            "nearest": self._nearest(loc),
             "directions": loc.directions,
             "qrSource": qr_source(loc.directions),
         }
+
+    def _nearest(self, loc: Location, count: int = NEAREST_COUNT) -> list[dict[str, Any]]:
+        """The closest other locations, straight-line from town centre to town centre: what a
+        town page can say for itself when the bundle has no address, phone or hours for it."""
+        others = [other for other in ordered(self._bundle.locations, loc.id) if other is not loc]
+        return [
+            {"id": o.id, "place": f"{o.town}, {o.state}", "miles": miles_between(loc, o)}
+            for o in others[:count]
+        ]
 
     @Slot(float, float, float, float, float, int, result="QVariantMap")
     def mapLayout(

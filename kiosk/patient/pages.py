@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     QUrl,
     Signal,
     Slot,
@@ -31,6 +30,7 @@ from kiosk.content.bundle import (
 )
 from kiosk.content.spans import spans_markup
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+from kiosk.ui.qt_values import DISPLAY_ROLE, USER_ROLE
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -121,9 +121,9 @@ class TileModel(QAbstractListModel):
 
     countChanged = Signal()
 
-    PageIdRole = Qt.ItemDataRole.UserRole + 1
-    TitleRole = Qt.ItemDataRole.UserRole + 2
-    IllustrationRole = Qt.ItemDataRole.UserRole + 3
+    PageIdRole = USER_ROLE + 1
+    TitleRole = USER_ROLE + 2
+    IllustrationRole = USER_ROLE + 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,13 +147,13 @@ class TileModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._pages)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._pages):
             return None
         page = self._pages[index.row()]
         if role == self.PageIdRole:
             return page.id
-        if role in (self.TitleRole, Qt.ItemDataRole.DisplayRole):
+        if role in (self.TitleRole, DISPLAY_ROLE):
             return page.text[self._language].title
         if role == self.IllustrationRole:
             return file_url(page.illustration)

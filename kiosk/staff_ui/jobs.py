@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from kiosk.content.problems import BundleError
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable
@@ -82,10 +82,11 @@ class JobRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _JobSignals(self)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._signals.done.connect(self._job_done, queued)
-        self._signals.failed.connect(self._job_failed, queued)
-        self._signals.progress.connect(self._job_progress, queued)
+        # Emitted on the worker only, so Qt queues them to this object's (the GUI) thread; no
+        # Qt.ConnectionType named at start (kiosk/ui/qt_values.py).
+        self._signals.done.connect(self._job_done)
+        self._signals.failed.connect(self._job_failed)
+        self._signals.progress.connect(self._job_progress)
         self._jobs: dict[int, _Pending] = {}
         self._next_token = 0
 

@@ -20,6 +20,10 @@ QML_IMPORT_NAME = "Kiosk"  # the QML module these backends are typed in
 QML_IMPORT_MAJOR_VERSION = 1
 
 IDLE_STEP = 30  # seconds added or taken by the idle-time buttons
+LOCATION_NOT_SET = (
+    "This kiosk's own location is not set, so patients see no “You are here” and no distances"
+    " on the map and the list of locations. Set it in Settings, under “You are here”, then Save."
+)
 
 
 @QmlElement
@@ -111,6 +115,10 @@ class SettingsSection(QObject):
         notes = [self._warning] if self._warning else []
         return notes + check_against(self._stored, self._bundle)
 
+    def _get_location_note(self) -> str:
+        """Plain words when no location is stored (a fresh install), else ""."""
+        return LOCATION_NOT_SET if self._stored.location_id is None else ""
+
     def _get_location_choices(self) -> list[dict[str, str]]:
         choices = [{"id": "", "name": "Not set"}]
         choices += [
@@ -127,5 +135,6 @@ class SettingsSection(QObject):
 
     values = Property(QVariantMap, _get_values, notify=changed)
     notes = Property(QVariantList, _get_notes, notify=changed)
+    locationNote = Property(str, _get_location_note, notify=changed)
     locationChoices = Property(QVariantList, _get_location_choices, notify=changed)
     languageChoices = Property(QVariantList, _get_language_choices, notify=changed)

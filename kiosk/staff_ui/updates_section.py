@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.fleet.config import DEFAULT_INTERVAL_MINUTES, FleetConfig, FleetPaths, Status
 from kiosk.fleet.poller import Poller
@@ -79,8 +79,10 @@ class UpdatesSection(QObject):
         self._status = Status()
         self._sticks: list[dict[str, str]] = []
         self._checking = False
-        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self._joined.connect(self._on_joined, Qt.ConnectionType.QueuedConnection)
+        # Emitted on their own threads only: Qt queues them to the GUI thread (no
+        # Qt.ConnectionType named at start, kiosk/ui/qt_values.py).
+        self._finished.connect(self._on_finished)
+        self._joined.connect(self._on_joined)
         self._join_problem = ""
         self._poller: Poller[Any] | None = None
         if staff is not None:

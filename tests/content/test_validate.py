@@ -171,7 +171,7 @@ def test_markdown_outside_the_subset_is_refused(bundle: Path, markdown: str, rea
 
 def test_duplicate_ids_and_coordinates_out_of_range(bundle: Path) -> None:
     edit(bundle / "bundle.toml", 'id = "surgery"', 'id = "botox"')
-    edit(bundle / "bundle.toml", "lat = 40.903", "lat = 140.903")
+    edit(bundle / "bundle.toml", "lat = 40.927", "lat = 140.927")
     found = messages(bundle)
     assert "ERROR bundle.toml: treatments[3].id: id 'botox' is used more than once" in found
     assert any(

@@ -217,6 +217,28 @@ def test_settings_are_saved_and_applied(
     kiosk.idle.stop()
 
 
+def test_staff_are_told_plainly_when_this_kiosk_s_location_is_not_set(
+    qtbot: QtBot, kiosk: Kiosk, clock: FakeClock
+) -> None:
+    """A fresh install: the first thing staff see says so, and where to set it."""
+    tap(kiosk, item(kiosk, "attractScreen"), clock)
+    settle(qtbot, kiosk)
+    open_panel(qtbot, kiosk, clock, PIN)
+    assert shown(kiosk, "staffLocationNotSet")
+    said = text(kiosk, "staffLocationNotSet")
+    assert "location is not set" in said and "Settings" in said and "You are here" in said
+    section(qtbot, kiosk, clock, "settings")
+    assert shown(kiosk, "staffSettingsLocationNotSet")
+    press(qtbot, kiosk, clock, "staffHere-clifton")
+    assert shown(kiosk, "staffSettingsLocationNotSet")  # a choice counts once it is saved
+    with qtbot.waitSignal(parts(kiosk).settings.saved, timeout=2000):
+        press(qtbot, kiosk, clock, "staffSaveSettings")
+    assert not shown(kiosk, "staffSettingsLocationNotSet")
+    section(qtbot, kiosk, clock, "content")
+    assert not shown(kiosk, "staffLocationNotSet")
+    assert not any("location is not set" in t for t in all_texts(kiosk))
+
+
 def test_stored_settings_are_used_at_start(
     make_staff_kiosk: StaffKioskFactory, data_dir: Path
 ) -> None:

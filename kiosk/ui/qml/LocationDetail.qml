@@ -57,6 +57,16 @@ Item {
                     font.pixelSize: detail.theme.sizes.title
                     font.bold: true
                 }
+                Text {
+                    textFormat: Text.PlainText
+                    objectName: "county"
+                    visible: !!detail.info.county && !!detail.ui.county
+                    width: parent.width
+                    text: visible ? detail.ui.county.replace("{county}", detail.info.county) : ""
+                    wrapMode: Text.Wrap
+                    color: detail.theme.colors.textMuted
+                    font.pixelSize: detail.theme.sizes.heading
+                }
                 Rectangle {
                     objectName: "youAreHere"
                     visible: !!detail.info.here
@@ -142,6 +152,77 @@ Item {
                     wrapMode: Text.Wrap
                     color: detail.theme.colors.text
                     font.pixelSize: detail.theme.sizes.body
+                }
+                // The nearest other offices: a town page that differs usefully from the next one
+                // although the bundle has no address, phone or hours (never invented).
+                Column {
+                    objectName: "nearestOffices"
+                    visible: (detail.info.nearest || []).length > 0 && !!detail.ui.nearest_offices
+                    width: parent.width
+                    spacing: detail.sp
+                    Text {
+                        textFormat: Text.PlainText
+                        width: parent.width
+                        text: detail.ui.nearest_offices || ""
+                        wrapMode: Text.Wrap
+                        color: detail.theme.colors.textMuted
+                        font.pixelSize: detail.theme.sizes.body
+                        font.bold: true
+                    }
+                    Repeater {
+                        model: detail.info.nearest || []
+                        delegate: Tappable {
+                            id: near
+                            required property var modelData
+                            objectName: "nearest-" + modelData.id
+                            theme: detail.theme
+                            guard: detail.guard
+                            accessibleName: modelData.place
+                            width: facts.width
+                            height: Math.max(detail.theme.sizes.target, nearText.implicitHeight + detail.theme.sizes.pad)
+                            radius: detail.theme.sizes.radius
+                            color: down ? detail.theme.colors.pressed : detail.theme.colors.surface
+                            border.width: detail.theme.sizes.border
+                            border.color: detail.theme.colors.buttonBorder
+                            onActivated: detail.appState.openLocation(modelData.id)
+
+                            Row {
+                                x: detail.theme.sizes.pad
+                                anchors.verticalCenter: parent.verticalCenter
+                                spacing: detail.theme.sizes.pad * 0.75
+                                Icon {
+                                    id: nearIcon
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    name: "pin"
+                                    size: detail.theme.sizes.label * 1.3
+                                    color: detail.theme.colors.heading
+                                }
+                                Column {
+                                    id: nearText
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    width: near.width - nearIcon.width - 3 * detail.theme.sizes.pad
+                                    Text {
+                                        textFormat: Text.PlainText
+                                        width: parent.width
+                                        text: near.modelData.place
+                                        wrapMode: Text.Wrap
+                                        color: detail.theme.colors.text
+                                        font.pixelSize: detail.theme.sizes.label
+                                        font.bold: true
+                                    }
+                                    Text {
+                                        textFormat: Text.PlainText
+                                        objectName: "nearestMiles-" + near.modelData.id
+                                        width: parent.width
+                                        text: (detail.ui.miles_from_office || "").replace("{miles}", near.modelData.miles.toFixed(1))
+                                        wrapMode: Text.Wrap
+                                        color: detail.theme.colors.text
+                                        font.pixelSize: detail.theme.sizes.body
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 Column {
                     width: parent.width

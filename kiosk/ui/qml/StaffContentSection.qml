@@ -8,6 +8,7 @@ Column {
 
     required property ContentSection controller
     required property KeysSection keys
+    required property SettingsSection settings
     required property JobRunner jobs
     required property TapGuard guard
     required property Theme theme
@@ -18,6 +19,15 @@ Column {
 
     objectName: "staffSectionContent"
     spacing: theme.sizes.spacing
+
+    StaffText {
+        objectName: "staffLocationNotSet"
+        visible: text !== ""
+        width: parent.width
+        theme: section.theme
+        problem: true
+        text: section.settings.locationNote
+    }
 
     StaffText {
         width: parent.width

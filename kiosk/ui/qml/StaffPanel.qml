@@ -191,6 +191,7 @@ Rectangle {
         StaffContentSection {
             controller: panel.navigator.contentSection
             keys: panel.navigator.keysSection
+            settings: panel.navigator.settingsSection
             jobs: panel.jobs
             guard: panel.navigator.guard
             theme: panel.theme

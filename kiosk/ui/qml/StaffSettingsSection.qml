@@ -43,6 +43,14 @@ Column {
         muted: true
         text: "Where this kiosk stands. The map marks it for patients."
     }
+    StaffText {
+        objectName: "staffSettingsLocationNotSet"
+        visible: text !== ""
+        width: parent.width
+        theme: section.theme
+        problem: true
+        text: section.controller.locationNote
+    }
     Flow {
         width: parent.width
         spacing: section.theme.sizes.gap
