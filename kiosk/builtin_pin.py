@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "16f15fd71f4a8db59e20a3fe86e31787e9446f7c50b591a5318fe0cd39ab13e4"
+SEAL_DIGEST = "f4e4ed9c45fc6717ff5c75b7c092552de04efdc51a524436f3212f21d7b122d5"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from kiosk.content.bundle import (
     Blocks,
@@ -34,6 +34,7 @@ from kiosk.content.bundle import (
     Paragraph,
     Spans,
 )
+from kiosk.content.distances import miles_text, nearest_others
 
 DISCLAIMER_ID = "disclaimer"
 LOCATION_PREFIX = "location-"
@@ -128,14 +129,21 @@ def website_label(organization: Organization) -> str:
 
 
 def location_units(
-    location: Location, organization: Organization, ui: Mapping[str, str], lang: str
+    location: Location,
+    organization: Organization,
+    ui: Mapping[str, str],
+    lang: str,
+    locations: Sequence[Location] = (),
 ) -> tuple[str, ...]:
     """A town page (LocationDetail.qml): what does not depend on where the kiosk stands.
     "You are here" and the distance change with the kiosk's own location: the kiosk speaks them
-    as text clips, not as part of the page."""
+    as text clips, not as part of the page. `locations`: all of the bundle's, for the nearest
+    other offices the page names."""
 
     def walk() -> Iterator[str]:
         yield place(location)
+        if location.county and ui.get("county"):
+            yield ui["county"].replace("{county}", location.county)
         yield organization.name
         fields = [
             (key, value)
@@ -152,6 +160,12 @@ def location_units(
         if not fields:
             yield ui["call_for_details"]
         yield (location.notes or {}).get(lang, "")
+        nearest = nearest_others(locations, location) if ui.get("nearest_offices") else []
+        if nearest:
+            yield ui["nearest_offices"]
+        for other, miles in nearest:
+            yield place(other)
+            yield miles_text(ui.get("miles_from_office", ""), miles)
         yield ui["website"]
         yield website_label(organization)
         yield ui["scan_to_take_home"]
@@ -191,6 +205,6 @@ def bundle_pages(bundle: Bundle, lang: str) -> dict[str, tuple[str, ...]]:
     pages = {page.id: page_units(page.text[lang], ui) for page in bundle.pages}
     pages[DISCLAIMER_ID] = disclaimer_units(bundle.disclaimer[lang], ui)
     for location in bundle.locations:
-        units = location_units(location, bundle.organization, ui, lang)
+        units = location_units(location, bundle.organization, ui, lang, bundle.locations)
         pages[location_page_id(location.id)] = units
     return pages

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.bundle import Bundle, Location
+from kiosk.content.distances import miles_between, nearest_others, ordered
 from kiosk.patient.map_geometry import (
     FAR,
     HACKENSACK,
@@ -33,8 +34,6 @@ from kiosk.patient.map_geometry import (
     STATE_LINE,
     fit_boxes,
     label_sides,
-    miles_between,
-    ordered,
     place_labels,
     svg_path,
     town_box,
@@ -47,7 +46,6 @@ QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
 Index = QModelIndex | QPersistentModelIndex
-NEAREST_COUNT = 2  # other locations a town page names, nearest first
 
 
 class LocationListModel(QAbstractListModel):
@@ -166,13 +164,12 @@ class Locations(QObject):
             "qrSource": qr_source(loc.directions),
         }
 
-    def _nearest(self, loc: Location, count: int = NEAREST_COUNT) -> list[dict[str, Any]]:
+    def _nearest(self, loc: Location) -> list[dict[str, Any]]:
         """The closest other locations, straight-line from town centre to town centre: what a
         town page can say for itself when the bundle has no address, phone or hours for it."""
-        others = [other for other in ordered(self._bundle.locations, loc.id) if other is not loc]
         return [
-            {"id": o.id, "place": f"{o.town}, {o.state}", "miles": miles_between(loc, o)}
-            for o in others[:count]
+            {"id": o.id, "place": f"{o.town}, {o.state}", "miles": miles}
+            for o, miles in nearest_others(self._bundle.locations, loc)
         ]
 
     @Slot(float, float, float, float, float, int, result="QVariantMap")

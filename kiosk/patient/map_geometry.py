@@ -174,29 +174,6 @@ def label_sides(locations: Sequence[Location]) -> dict[str, str]:
     return {loc.id: "left" if loc.lon <= median else "right" for loc in locations}
 
 
-EARTH_RADIUS_MILES = 3958.8
-
-
-def miles_between(a: Location, b: Location) -> float:
-    """The straight-line (great-circle, haversine) distance between two locations."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(h))
-
-
-def ordered(locations: Sequence[Location], here: str | None) -> list[Location]:
-    """This kiosk's own location first, then the nearest; the bundle's order without one."""
-    origin = next((loc for loc in locations if loc.id == here), None)
-    if origin is None:
-        return list(locations)
-    return sorted(locations, key=lambda loc: miles_between(origin, loc))
-
-
-def distance_text(template: str, miles: float) -> str:
-    return template.replace("{miles}", f"{miles:.1f}")
-
-
 # Place names of the map (proper names, the same in every language): (text, lat, lon).
 PLACE_NAMES: tuple[tuple[str, float, float], ...] = (
     ("NEW YORK", 41.07, -74.13),

@@ -73,12 +73,20 @@ def test_disclaimer_units_are_what_every_page_shows_under_it(bundle: Bundle) -> 
 
 def test_location_units_follow_the_town_page(bundle: Bundle) -> None:
     detail = Locations(bundle).detail("clifton", "en")
-    units = location_units(bundle.locations[3], bundle.organization, bundle.ui("en"), "en")
+    (clifton,) = [loc for loc in bundle.locations if loc.id == "clifton"]
     ui = bundle.ui("en")
+    units = location_units(clifton, bundle.organization, ui, "en", bundle.locations)
+    first, second = detail["nearest"]
     assert units == (
         detail["place"],  # "Clifton, NJ"
+        "Passaic County",
         detail["organization"],
         ui["call_for_details"],  # the default bundle has no address, phone or hours
+        ui["nearest_offices"],
+        first["place"],
+        f"{first['miles']:.1f} miles from this office",
+        second["place"],
+        f"{second['miles']:.1f} miles from this office",
         ui["website"],
         detail["websiteLabel"],
         ui["scan_to_take_home"],

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.bundle import Bundle
 from kiosk.content.directions import DEFAULT_TEMPLATE, directions_url
+from kiosk.content.distances import miles_between, ordered
 from kiosk.patient.locations import Locations
-from kiosk.patient.map_geometry import fit, label_sides, miles_between, ordered
+from kiosk.patient.map_geometry import fit, label_sides
 from kiosk.patient.qr import QUIET_ZONE, QrImageProvider, qr_image, qr_source
 from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory

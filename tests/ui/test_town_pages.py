@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
-from kiosk.patient.map_geometry import miles_between
+from kiosk.content.distances import miles_between
 from kiosk.patient.ui_settings import UiSettings
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import (
