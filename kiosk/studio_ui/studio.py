@@ -1,0 +1,155 @@
+"""The studio's document: the authoring folder open in the window, its left list, the form of
+the part chosen there, typed edits (refused in plain words when a field cannot hold them), and
+saving."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.studio.fields import FieldError
+from kiosk.studio.folder import StudioFolder
+from kiosk.studio_ui import outline
+from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@QmlElement
+@QmlUncreatable("made by the app")
+class Studio(QObject):
+    entriesChanged = Signal()
+    currentChanged = Signal()  # another part of the bundle is shown in the form
+    edited = Signal(str)  # a field took a new value (its path)
+    dirtyChanged = Signal()
+    untranslatedChanged = Signal()
+    messageChanged = Signal()
+    focusRequested = Signal(str)  # the form shows, then focuses, the field at this path
+    saved = Signal()
+
+    def __init__(self, folder: StudioFolder, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self._fields = folder.fields()
+        self._entries = outline.entries(folder, self._fields)
+        self._current = "organization"
+        self._rows = outline.rows(self._fields, self._current, folder)
+        self._untranslated = folder.untranslated()
+        self._message = ""
+
+    @property
+    def folder(self) -> StudioFolder:
+        return self._folder
+
+    def current_entry(self) -> str:
+        return self._current
+
+    # -- the left list and the form -----------------------------------------------------------
+    @Slot(str)
+    def select(self, key: str) -> None:
+        if key == self._current or not any(e["key"] == key for e in self._entries):
+            return
+        self._current = key
+        self._rows = outline.rows(self._fields, key, self._folder)
+        self.currentChanged.emit()
+
+    @Slot(str)
+    def jumpTo(self, path: str) -> None:
+        """Shows the form that holds `path` and puts the cursor in that field."""
+        self.select(outline.entry_of(path))
+        self.focusRequested.emit(path)
+
+    # -- edits --------------------------------------------------------------------------------
+    @Slot(str, str, result=str)
+    def setField(self, path: str, value: str) -> str:
+        """Stores a typed value; "" when taken, else why not, in plain words (nothing changes)."""
+        try:
+            self._folder.set(path, value)
+        except FieldError as refused:
+            return str(refused)
+        self._after_edit(path)
+        return ""
+
+    def _after_edit(self, path: str) -> None:
+        untranslated = self._folder.untranslated()
+        if untranslated != self._untranslated:
+            self._untranslated = untranslated
+            self.untranslatedChanged.emit()
+        if path == "languages" or path.endswith(".town") or _is_title_edit(path):
+            self._refresh_outline()
+        self.dirtyChanged.emit()
+        self.edited.emit(path)
+
+    def _refresh_outline(self) -> None:
+        """A page's title, a town or the languages changed: the left list follows (the form's
+        rows stay, so that the field being typed in keeps its cursor)."""
+        self._fields = self._folder.fields()
+        entries = outline.entries(self._folder, self._fields)
+        if entries != self._entries:
+            self._entries = entries
+            self.entriesChanged.emit()
+
+    def reload_form(self) -> None:
+        """The form's rows again from the folder (after a change not typed into the form)."""
+        self._fields = self._folder.fields()
+        self._rows = outline.rows(self._fields, self._current, self._folder)
+        self.currentChanged.emit()
+        self._after_edit("")
+
+    @Slot(result=bool)
+    def save(self) -> bool:
+        try:
+            self._folder.save()
+        except OSError as exc:
+            self.set_message(f"Not saved: {exc.strerror or exc}. Your changes are kept; try again.")
+            return False
+        self.set_message(f"Saved to {self._folder.root}.")
+        self.dirtyChanged.emit()
+        self.saved.emit()
+        return True
+
+    def set_message(self, text: str) -> None:
+        if text != self._message:
+            self._message = text
+            self.messageChanged.emit()
+
+    # -- properties ---------------------------------------------------------------------------
+    def _get_entries(self) -> list[dict[str, Any]]:
+        return self._entries
+
+    def _get_current(self) -> str:
+        return self._current
+
+    def _get_rows(self) -> list[dict[str, Any]]:
+        return self._rows
+
+    def _get_dirty(self) -> bool:
+        return self._folder.dirty
+
+    def _get_untranslated(self) -> list[str]:
+        return self._untranslated
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_title(self) -> str:
+        return str(self._folder.root)
+
+    def _get_languages(self) -> list[str]:
+        return list(self._folder.languages)
+
+    entries = Property(QVariantList, _get_entries, notify=entriesChanged)
+    current = Property(str, _get_current, notify=currentChanged)
+    rows = Property(QVariantList, _get_rows, notify=currentChanged)
+    dirty = Property(bool, _get_dirty, notify=dirtyChanged)
+    untranslated = Property(QVariantList, _get_untranslated, notify=untranslatedChanged)
+    message = Property(str, _get_message, notify=messageChanged)
+    folderPath = Property(str, _get_title, constant=True)
+    languages = Property(QVariantList, _get_languages, notify=entriesChanged)
+
+
+def _is_title_edit(path: str) -> bool:
+    """A page's text in its first line holds its title, which names it in the left list."""
+    return path.startswith("page.") and not path.endswith(".illustration")
