@@ -42,8 +42,8 @@ class StudioApp:
         self.checks.stop()
         self.window.setProperty("allowClose", True)
         self.window.close()
+        shiboken6.delete(self.engine)  # the studio's window first: it shows the patient app
         self.preview.close()
-        shiboken6.delete(self.engine)
         shiboken6.delete(self.backends)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.studio.fields import FieldError
 from kiosk.studio.folder import StudioFolder
@@ -28,6 +28,7 @@ class Studio(QObject):
     messageChanged = Signal()
     focusRequested = Signal(str)  # the form shows, then focuses, the field at this path
     saved = Signal()
+    signOffRequested = Signal(str)  # a page id: the sign-off dialog opens for it
 
     def __init__(self, folder: StudioFolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +116,33 @@ class Studio(QObject):
             self._message = text
             self.messageChanged.emit()
 
+    @Slot(str, int, result=str)
+    def fieldValue(self, path: str, _revision: int) -> str:
+        """A field's value as the folder holds it now (for what is shown, not typed)."""
+        try:
+            return self._folder.get(path)
+        except FieldError:
+            return ""
+
+    @Slot(str, int, result=str)
+    def fileUrl(self, rel: str, _revision: int) -> str:
+        """A file of the folder for an Image; "" when it is not on disk yet (added, unsaved)."""
+        path = self._folder.root / rel
+        return QUrl.fromLocalFile(str(path)).toString() if rel and path.is_file() else ""
+
+    def describe(self, path: str) -> str:
+        """Where a field is, in the words of the form: "Location: Maywood, Street address (es)"."""
+        found = next((f for f in self._fields if f.path == path), None)
+        if found is None:
+            return path
+        language = f" ({self.languageName(found.language)})" if found.language else ""
+        return f"{found.group}, {found.label}{language}"
+
+    @Slot(str, result=str)
+    def languageName(self, code: str) -> str:
+        """The language's own name, as the folder's labels give it, else its code."""
+        return self.fieldValue(f"ui.{code}.language_name", 0) or code
+
     # -- properties ---------------------------------------------------------------------------
     def _get_entries(self) -> list[dict[str, Any]]:
         return self._entries
@@ -134,6 +162,9 @@ class Studio(QObject):
     def _get_message(self) -> str:
         return self._message
 
+    def _get_revision(self) -> int:
+        return self._folder.revision
+
     def _get_title(self) -> str:
         return str(self._folder.root)
 
@@ -144,6 +175,7 @@ class Studio(QObject):
     current = Property(str, _get_current, notify=currentChanged)
     rows = Property(QVariantList, _get_rows, notify=currentChanged)
     dirty = Property(bool, _get_dirty, notify=dirtyChanged)
+    revision = Property(int, _get_revision, notify=dirtyChanged)
     untranslated = Property(QVariantList, _get_untranslated, notify=untranslatedChanged)
     message = Property(str, _get_message, notify=messageChanged)
     folderPath = Property(str, _get_title, constant=True)

@@ -10,7 +10,7 @@ ColumnLayout {
     id: row
 
     required property var modelData  // {key, label, kind, multiline, required, cells}
-    required property StudioForm form
+    required property var form  // the StudioForm: editors register there by path
     required property Studio studio
     required property StudioChecks checks
 

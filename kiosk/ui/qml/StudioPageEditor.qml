@@ -12,7 +12,7 @@ ColumnLayout {
 
     required property string path
     required property string initialText
-    required property StudioForm form
+    required property var form  // the StudioForm: editors register there by path
     required property Studio studio
     required property StudioChecks checks
     property string accepted: initialText  // the text as the folder holds it

@@ -27,12 +27,14 @@ ColumnLayout {
             textRole: "name"
             valueRole: "code"
             Accessible.name: "Preview language"
-            currentIndex: indexOfValue(pane.patient.language)
+            Layout.preferredWidth: 130
+            currentIndex: pane.patient.languages.findIndex(choice => choice.code === pane.patient.language)
             onActivated: pane.patient.setLanguage(currentValue)
         }
         ComboBox {
             objectName: "previewLayout"
             Layout.fillWidth: true
+            Layout.minimumWidth: 190
             model: pane.preview.layouts
             currentIndex: pane.preview.layoutIndex
             Accessible.name: "Preview layout"
@@ -40,7 +42,8 @@ ColumnLayout {
         }
         ComboBox {
             objectName: "previewTextSize"
-            model: ["Text: normal", "Text: large", "Text: largest"]
+            Layout.preferredWidth: 130
+            model: ["Text 100%", "Text 150%", "Text 200%"]
             currentIndex: pane.patient.textStep
             Accessible.name: "Preview text size"
             onActivated: index => pane.patient.setTextStep(index)

@@ -21,10 +21,10 @@ ColumnLayout {
         Layout.margins: 6
         font.bold: true
         wrapMode: Text.Wrap
-        color: pane.checks.problems.length > 0 ? "#a4000f" : "#2d5a27"
-        text: pane.checks.problems.length === 0 ? "No problems: this content is ready to build."
-            : pane.checks.problems.length === 1 ? "1 problem to fix before a build"
-            : pane.checks.problems.length + " problems to fix before a build"
+        color: pane.checks.errorCount > 0 ? "#a4000f" : "#2d5a27"
+        text: pane.checks.errorCount === 0 ? "No problems: this content is ready to build."
+            : pane.checks.errorCount === 1 ? "1 problem to fix before a build"
+            : pane.checks.errorCount + " problems to fix before a build"
     }
     ListView {
         id: list
@@ -36,7 +36,7 @@ ColumnLayout {
         ScrollBar.vertical: ScrollBar {}
         delegate: ItemDelegate {
             id: problem
-            required property var modelData  // {path, where, message}
+            required property var modelData  // {path, where, message, severity}
             required property int index
             objectName: "problem-" + index
             width: ListView.view.width
@@ -44,7 +44,9 @@ ColumnLayout {
             contentItem: Label {
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
-                text: problem.modelData.where + ": " + problem.modelData.message
+                color: problem.modelData.severity === "error" ? "#a4000f" : "#6b4a00"
+                text: (problem.modelData.severity === "error" ? "\u2716 " : "\u26A0 Worth a look: ")
+                    + problem.modelData.where + ": " + problem.modelData.message
             }
         }
     }
