@@ -21,19 +21,19 @@ ColumnLayout {
         font.bold: true
         text: row.modelData.label + (row.modelData.required ? "" : "  (optional)")
     }
-    RowLayout {
+    Row {
+        id: cells
         Layout.fillWidth: true
         spacing: 12
         Repeater {
             model: row.modelData.cells
-            delegate: ColumnLayout {
+            delegate: Column {
                 id: cell
                 required property var modelData  // {path, language, value}
                 readonly property bool untranslated: row.studio.untranslated.indexOf(modelData.path) >= 0
                 property string refusal: ""
-                Layout.fillWidth: true
-                Layout.preferredWidth: 100  // equal columns
-                Layout.alignment: Qt.AlignTop
+                width: (cells.width - cells.spacing * (row.modelData.cells.length - 1))
+                    / row.modelData.cells.length  // equal columns, whatever their text
                 spacing: 4
 
                 Label {
@@ -42,7 +42,7 @@ ColumnLayout {
                     text: row.studio.languageName(cell.modelData.language)
                 }
                 Loader {
-                    Layout.fillWidth: true
+                    width: cell.width
                     sourceComponent: {
                         switch (row.modelData.kind) {
                         case "markdown": return pageEditor
@@ -54,6 +54,8 @@ ColumnLayout {
                 }
                 Label {
                     objectName: "untranslated-" + cell.modelData.path
+                    width: cell.width
+                    wrapMode: Text.Wrap
                     visible: cell.untranslated
                     color: "#8a4b00"
                     font.bold: true
@@ -61,7 +63,7 @@ ColumnLayout {
                 }
                 Label {
                     objectName: "refusal-" + cell.modelData.path
-                    Layout.fillWidth: true
+                    width: cell.width
                     visible: cell.refusal !== ""
                     color: "#a4000f"
                     wrapMode: Text.Wrap

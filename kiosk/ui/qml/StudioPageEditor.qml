@@ -40,6 +40,7 @@ ColumnLayout {
 
     Flow {
         Layout.fillWidth: true
+        Layout.maximumWidth: editor.width
         spacing: 4
         Button { objectName: "format-heading"; text: "Heading"; focusPolicy: Qt.NoFocus; onClicked: editor.setMarker("## ") }
         Button { objectName: "format-paragraph"; text: "Paragraph"; focusPolicy: Qt.NoFocus; onClicked: editor.setMarker("") }
@@ -51,6 +52,7 @@ ColumnLayout {
         id: area
         objectName: "field-" + editor.path
         Layout.fillWidth: true
+        Layout.maximumWidth: editor.width
         Layout.preferredHeight: 420
         text: editor.initialText
         wrapMode: TextEdit.Wrap
@@ -80,6 +82,9 @@ ColumnLayout {
         Component.onDestruction: editor.form.unregister(editor.path, area)
     }
     Label {
+        Layout.fillWidth: true
+        Layout.maximumWidth: editor.width
+        wrapMode: Text.Wrap
         readonly property var level: editor.checks.levelFor(editor.path, editor.checks.revision)
         objectName: "level-" + editor.path
         visible: level.text !== ""
