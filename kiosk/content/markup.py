@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -77,8 +78,18 @@ def _line(token: Token, fallback: int) -> int:
     return token.map[0] + 1 if token.map else fallback
 
 
+# The content studio checks the page being typed on every keystroke, and every other page again:
+# results are kept by text (pages are at most 64 KiB; a few dozen are kept).
+_CACHED_PAGES = 64
+
+
 def check_subset(source: str) -> list[MarkupIssue]:
     """Every construct outside the allowed subset, with its line number (1-based)."""
+    return list(_subset_issues(source))
+
+
+@lru_cache(maxsize=_CACHED_PAGES)
+def _subset_issues(source: str) -> tuple[MarkupIssue, ...]:
     issues: list[MarkupIssue] = []
     tokens = _md.parse(source)
     line = 1
@@ -105,7 +116,7 @@ def check_subset(source: str) -> list[MarkupIssue]:
                     issues.append(MarkupIssue(line, f"{_name(child.type)} is not allowed"))
     # Report a construct once per line even when it appears several times there.
     unique: dict[tuple[int, str], MarkupIssue] = {(i.line, i.message): i for i in issues}
-    return list(unique.values())
+    return tuple(unique.values())
 
 
 def _check_callout(tokens: list[Token], index: int, line: int, level: int) -> list[MarkupIssue]:
@@ -229,6 +240,12 @@ def parse_blocks(source: str) -> Blocks:
 
 def split_page(source: str) -> tuple[PageText | None, list[MarkupIssue]]:
     """Splits a page into title, summary and `##` sections; issues when it has no `# Title`."""
+    page, issues = _split(source)
+    return page, list(issues)
+
+
+@lru_cache(maxsize=_CACHED_PAGES)
+def _split(source: str) -> tuple[PageText | None, tuple[MarkupIssue, ...]]:
     tokens = _md.parse(source)
     issues: list[MarkupIssue] = []
     title = ""
@@ -253,10 +270,10 @@ def split_page(source: str) -> tuple[PageText | None, list[MarkupIssue]]:
         chunks[-1][1].append(token)
         index += 1
     if issues:
-        return None, issues
+        return None, tuple(issues)
     summary = _Parser(chunks[0][1]).blocks()
     sections = tuple(Section(heading or "", _Parser(body).blocks()) for heading, body in chunks[1:])
-    return PageText(title, summary, sections), []
+    return PageText(title, summary, sections), ()
 
 
 def has_callout(blocks: Blocks, level: CalloutLevel) -> bool:

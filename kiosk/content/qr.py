@@ -6,11 +6,16 @@ segno imports urllib, http and email (about 5 MiB), which the patient app then n
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kiosk.content.qr_matrix import QUIET_ZONE, QrRows, is_qr_rows
 
 __all__ = ["QUIET_ZONE", "QrRows", "is_qr_rows", "qr_rows"]
 
 
+# Making a code takes tens of milliseconds; the studio's live checks re-validate on every
+# keystroke, with the same website and locations each time.
+@lru_cache(maxsize=64)
 def qr_rows(text: str) -> QrRows:
     import segno  # deferred: validation needs it, the patient app's start does not
 

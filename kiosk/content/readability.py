@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -91,6 +92,8 @@ def _spanish(text: str) -> tuple[Score, ...]:
     )
 
 
+# Kept by text: the content studio scores every page again after each keystroke.
+@lru_cache(maxsize=64)
 def scores(markdown: str, lang: str) -> tuple[Score, ...]:
     """Every score of a page; empty for a language we have no measure for (or no prose)."""
     text = prose_for_scoring(markdown)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from kiosk.content.problems import Problem, Problems
@@ -57,9 +58,17 @@ def text_problems(text: str, *, prose: bool = True) -> list[str]:
 
 def page_problems(source: str, rel: str) -> Iterator[Problem]:
     """Every problem of a page's Markdown source, by line."""
-    for number, line in enumerate(source.splitlines(), start=1):
-        for problem in text_problems(line):
-            yield Problem("error", rel, f"line {number}", problem)
+    yield from _page_problems(source, rel)
+
+
+# Kept by text: the content studio checks every page again after each keystroke.
+@lru_cache(maxsize=64)
+def _page_problems(source: str, rel: str) -> tuple[Problem, ...]:
+    return tuple(
+        Problem("error", rel, f"line {number}", problem)
+        for number, line in enumerate(source.splitlines(), start=1)
+        for problem in text_problems(line)
+    )
 
 
 def manifest_problems(raw: Any) -> Iterator[Problem]:
@@ -92,17 +101,22 @@ def _field_problems(raw: Any, where: str) -> Iterator[tuple[str, str]]:
 
 def _website_problems(organization: Any) -> Iterator[tuple[str, str]]:
     website = organization.get("website") if isinstance(organization, dict) else None
-    if not isinstance(website, str) or not website:
-        return
+    if isinstance(website, str) and website and not _fits_qr(website):
+        yield (
+            "organization.website",
+            f"is {len(website.encode()):,} bytes long, too long for a QR code a phone can read",
+        )
+
+
+@lru_cache(maxsize=16)  # the studio re-validates on every keystroke, with the same website
+def _fits_qr(website: str) -> bool:
     import segno  # deferred: only validation makes QR codes
 
     try:
         segno.make(website, error="m", micro=False)
     except segno.DataOverflowError:
-        yield (
-            "organization.website",
-            f"is {len(website.encode()):,} bytes long, too long for a QR code a phone can read",
-        )
+        return False
+    return True
 
 
 def path_problem(rel: str) -> str | None:

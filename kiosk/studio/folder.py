@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 from pathlib import Path
+from typing import Any
 
 from kiosk.atomic import write_bytes
 from kiosk.content.bundle import Review
@@ -31,7 +32,7 @@ from kiosk.content.sealed import SIGNED_FILES
 from kiosk.content.validate import MAX_PAGE_BYTES
 from kiosk.paths import default_bundle_dir
 from kiosk.studio import catalogue
-from kiosk.studio.document import DISCLAIMER, ManifestDoc
+from kiosk.studio.document import DISCLAIMER, PAGE_GROUPS, ManifestDoc
 from kiosk.studio.fields import FieldError, FieldInfo, split_path
 from kiosk.studio.page_text import edit_refusal
 from kiosk.studio.values import get_value, set_value
@@ -56,6 +57,9 @@ class StudioFolder:
         self._dropped: set[str] = set()
         self._dirty = False
         self.revision = 0
+        # What bundle.toml says, read once per revision: tomlkit's lookups are slow.
+        self._values: tuple[int, dict[str, Any]] | None = None
+        self._stems: dict[str, str | None] = {}
 
     @classmethod
     def open(cls, path: Path) -> StudioFolder:
@@ -78,7 +82,7 @@ class StudioFolder:
         return cls.open(dest)
 
     def _load_pages(self) -> None:
-        for page_id in self.manifest.page_ids():
+        for page_id in self.page_ids():
             for lang in self.manifest.languages:
                 self._load_page(page_id, lang)
 
@@ -96,25 +100,41 @@ class StudioFolder:
     # -- what the folder holds --------------------------------------------------------------
     @property
     def languages(self) -> list[str]:
-        return self.manifest.languages
+        languages = self.values().get("languages")
+        return [str(code) for code in languages] if isinstance(languages, list) else []
 
     @property
     def dirty(self) -> bool:
         return self._dirty
 
     def page_ids(self) -> list[str]:
-        return self.manifest.page_ids()
+        """The about pages, the treatments, then the disclaimer, in bundle.toml's order."""
+        raw = self.values()
+        ids = [_id(entry) for group in PAGE_GROUPS for entry in _entries(raw.get(group))]
+        return [page_id for page_id in ids if page_id] + (
+            [DISCLAIMER] if isinstance(raw.get(DISCLAIMER), dict) else []
+        )
 
     def location_ids(self) -> list[str]:
-        return self.manifest.location_ids()
+        ids = [_id(entry) for entry in _entries(self.values().get("locations"))]
+        return [location_id for location_id in ids if location_id]
+
+    def values(self) -> dict[str, Any]:
+        """bundle.toml's values as tomllib reads them (do not change them)."""
+        if self._values is None or self._values[0] != self.revision:
+            self._values = (self.revision, self.manifest.plain())
+        return self._values[1]
 
     def page_file(self, page_id: str, lang: str) -> str | None:
-        stem = self.manifest.page_stem(page_id)
+        if page_id not in self._stems:
+            self._stems[page_id] = self.manifest.page_stem(page_id)
+        stem = self._stems[page_id]
         return None if stem is None else f"{stem}.{lang}.md"
 
     def page_text(self, page_id: str, lang: str) -> str:
-        self.manifest.page_table(page_id)  # an unknown page is refused
-        self._load_page(page_id, lang)
+        if (page_id, lang) not in self._pages:
+            self.manifest.page_table(page_id)  # an unknown page is refused
+            self._load_page(page_id, lang)
         return self._pages[(page_id, lang)]
 
     def fields(self) -> list[FieldInfo]:
@@ -132,7 +152,7 @@ class StudioFolder:
             return self.page_text(parts[1], parts[2])
         if parts[0] == "review" and len(parts) == 2:
             return catalogue.review_words(self.review(parts[1]))
-        return get_value(self.manifest, parts)
+        return get_value(self.values(), parts)
 
     def set(self, path: str, value: str) -> None:
         parts = split_path(path)
@@ -189,6 +209,7 @@ class StudioFolder:
     def _changed(self) -> None:
         self._dirty = True
         self.revision += 1
+        self._stems.clear()
 
     # -- the folder after a save --------------------------------------------------------------
     def changed_pages(self) -> dict[str, str]:
@@ -244,6 +265,15 @@ class StudioFolder:
         self._dirty = False
         with contextlib.suppress(FileNotFoundError):
             autosave_path(self.root).unlink()
+
+
+def _entries(raw: Any) -> list[Any]:
+    return raw if isinstance(raw, list) else []
+
+
+def _id(entry: Any) -> str:
+    value = entry.get("id") if isinstance(entry, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 def _write(path: Path, data: bytes) -> None:

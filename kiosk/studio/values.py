@@ -7,6 +7,7 @@ label set to "" stays, empty, in its place: it is an untranslated label the chec
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kiosk.content.manifest import UI_KEYS
@@ -35,22 +36,34 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def get_value(doc: ManifestDoc, parts: list[str]) -> str:
+def get_value(raw: Mapping[str, Any], parts: list[str]) -> str:
+    """A field's value from bundle.toml's plain values (ManifestDoc.plain())."""
     head, rest = parts[0], parts[1:]
     if head == "organization" and len(rest) == 1 and rest[0] in ("name", "website"):
-        table = doc.table("organization")
-        return _shown(table.get(rest[0]) if table else None)
+        return _shown(_table(raw, "organization").get(rest[0]))
     if head == "languages" and not rest:
-        return ", ".join(doc.languages)
+        languages = raw.get("languages")
+        return ", ".join(map(str, languages)) if isinstance(languages, list) else ""
     if head == "ui" and len(rest) == 2:
-        table = doc.table("ui", rest[0])
-        return _shown(table.get(rest[1]) if table else None)
+        return _shown(_table(_table(raw, "ui"), rest[0]).get(rest[1]))
     if head == "location" and len(rest) == 2 and rest[1] in LOCATION_LABELS:
-        return _shown(doc.location_table(rest[0]).get(rest[1]))
+        return _shown(_location(raw, rest[0]).get(rest[1]))
     if head == "location" and len(rest) == 3 and rest[1] == "notes":
-        notes = doc.location_table(rest[0]).get("notes")
-        return _shown(notes.get(rest[2]) if isinstance(notes, dict) else None)
+        return _shown(_table(_location(raw, rest[0]), "notes").get(rest[2]))
     raise FieldError(f'"{".".join(parts)}" is not a field of the bundle.')
+
+
+def _table(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = raw.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
+def _location(raw: Mapping[str, Any], location_id: str) -> Mapping[str, Any]:
+    locations = raw.get("locations")
+    for entry in locations if isinstance(locations, list) else []:
+        if isinstance(entry, Mapping) and entry.get("id") == location_id:
+            return entry
+    raise FieldError(f'There is no location "{location_id}" in this bundle.')
 
 
 def set_value(doc: ManifestDoc, parts: list[str], value: str) -> None:
