@@ -17,7 +17,7 @@ from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVarian
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
-DEBOUNCE_MS = 150  # typing goes on: check once it pauses
+DEBOUNCE_MS = 100  # typing goes on: check once it pauses
 
 
 @QmlElement
