@@ -9,6 +9,7 @@ API:
   validator's parsers and scores are kept by text, so a keystroke re-checks one page.
 - `snapshot_bundle() -> Bundle`: the unsaved state as the kiosk shows it, for the live preview,
   even while problems remain (kiosk/studio/snapshot.py).
+- `synced_root()`: that private folder, up to date (the review sheet is printed from it).
 - `close()` removes the private folder both read from (kiosk/studio/mirror.py).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.content import readability
 from kiosk.content.bundle import Bundle
@@ -114,8 +116,12 @@ class LiveChecks:
         )
 
     def snapshot_bundle(self) -> Bundle:
+        return self._snapshots.build(self.synced_root())
+
+    def synced_root(self) -> Path:
+        """A folder holding the unsaved state as a save would leave it (valid until close)."""
         self._synced()
-        return self._snapshots.build(self._mirror.root)
+        return self._mirror.root
 
     def close(self) -> None:
         self._mirror.close()

@@ -10,18 +10,24 @@ API (kiosk/studio/fields.py lists the field paths):
   (plain words) without changing anything when it is refused. A page's text is refused when the
   edit adds something a page cannot hold (kiosk/studio/page_text.py).
 - `dirty`; `untranslated() -> list[str]`: the paths empty in one language but filled in another.
+- `languages`, `page_ids()` (about, treatments, "disclaimer"), `location_ids()`,
+  `page_text(page_id, lang)`, `page_file(page_id, lang)`, `values()` (bundle.toml's values),
+  `version` / `set_version(n)` (kiosk/studio/build.py raises it).
 - `review(page_id)` / `set_review(page_id, review)`; `add_file(rel, data)` /
   `remove_file(rel)` (illustrations: kept in memory until saved).
 - `save()`: bundle.toml rewritten with its comments, blank lines and key order kept (tomlkit),
   page files and images written only when changed, each atomically (kiosk/atomic.py); the
   autosave beside the folder is deleted afterwards. `revision` counts changes (for caches).
+  A folder that cannot be written raises SaveError (plain words); the edits stay unsaved.
 - `files()`: the folder as a save would leave it, relative path -> bytes (in memory) or Path.
+- `unsaved_pages()` / `restore(...)`: the unsaved state, for kiosk/studio/autosave.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +45,10 @@ from kiosk.studio.values import get_value, set_value
 
 AUTOSAVE_SUFFIX = ".studio-autosave.json"
 PageKey = tuple[str, str]  # (page id, language)
+
+
+class SaveError(FieldError):
+    """The folder could not be written; nothing in memory was lost."""
 
 
 def autosave_path(root: Path) -> Path:
@@ -211,6 +221,41 @@ class StudioFolder:
         self.revision += 1
         self._stems.clear()
 
+    @property
+    def version(self) -> int:
+        version = self.values().get("version")
+        return version if isinstance(version, int) else 0
+
+    def set_version(self, version: int) -> None:
+        """The bundle's version (kiosk/studio/build.py raises it after a successful build)."""
+        self.manifest.doc["version"] = version
+        self._changed()
+
+    # -- unsaved state, for the autosave ------------------------------------------------------
+    def unsaved_pages(self) -> dict[PageKey, str]:
+        """Page texts that differ from their files: (page id, language) -> text."""
+        return {
+            key: text
+            for key, text in self._pages.items()
+            if text != (self._saved_pages.get(key) or "")
+        }
+
+    def restore(
+        self,
+        manifest_text: str,
+        pages: dict[PageKey, str],
+        pending: dict[str, bytes],
+        dropped: Iterable[str],
+    ) -> None:
+        """Puts back unsaved changes kept by the autosave (kiosk/studio/autosave.py)."""
+        self.manifest = ManifestDoc(manifest_text)
+        self._changed()
+        for page_id, lang in pages:
+            self._load_page(page_id, lang)
+        self._pages.update(pages)
+        self._pending.update(pending)
+        self._dropped.update(dropped)
+
     # -- the folder after a save --------------------------------------------------------------
     def changed_pages(self) -> dict[str, str]:
         """Page files whose text differs from the file on disk: relative path -> text."""
@@ -244,18 +289,29 @@ class StudioFolder:
         return out
 
     def save(self) -> None:
-        """Writes what changed, each file atomically; bundle.toml last, then drops old files."""
+        """Writes what changed, each file atomically; bundle.toml last, then drops old files.
+
+        A folder that cannot be written raises SaveError; the changes stay here, unsaved."""
         pages = self.changed_pages()
-        for rel, text in pages.items():
-            _write(self.root / rel, text.encode("utf-8"))
-        for rel, data in self._pending.items():
-            _write(self.root / rel, data)
         manifest_text = self.manifest.dumps()
-        if manifest_text != self._saved_manifest:
-            _write(self.root / MANIFEST_NAME, manifest_text.encode("utf-8"))
-        for rel in self._dropped:
-            with contextlib.suppress(FileNotFoundError):
-                (self.root / rel).unlink()
+        try:
+            for rel, text in pages.items():
+                _write(self.root / rel, text.encode("utf-8"))
+            for rel, data in self._pending.items():
+                _write(self.root / rel, data)
+            if manifest_text != self._saved_manifest:
+                _write(self.root / MANIFEST_NAME, manifest_text.encode("utf-8"))
+            for rel in self._dropped:
+                with contextlib.suppress(FileNotFoundError):
+                    (self.root / rel).unlink()
+        except OSError as exc:
+            raise SaveError(
+                f"The folder {self.root} could not be saved ({exc.strerror or exc}). "
+                "Your changes are still here: free some space or choose another folder."
+            ) from exc
+        self._saved(manifest_text, pages)
+
+    def _saved(self, manifest_text: str, pages: dict[str, str]) -> None:
         self._saved_manifest = manifest_text
         for key, text in self._pages.items():
             if self.page_file(*key) in pages:

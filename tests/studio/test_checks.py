@@ -113,3 +113,14 @@ def test_the_snapshot_follows_unsaved_edits(studio: StudioFolder, checks: LiveCh
     surgery = next(page for page in bundle.treatments if page.id == "surgery")
     assert surgery.text["es"].summary[0].spans[0].text == NOT_WRITTEN  # type: ignore[union-attr]
     assert (studio.root / "pages" / "surgery.es.md").read_text("utf-8") != ""  # unsaved
+
+
+def test_the_snapshot_of_a_valid_state_is_the_bundle_validation_makes(
+    studio: StudioFolder, checks: LiveChecks
+) -> None:
+    studio.set("location.maywood.notes.en", "Parking is behind the building.")
+    studio.set("location.maywood.notes.es", "El estacionamiento está detrás del edificio.")
+    studio.set("ui.es.greeting", "¡Bienvenidos!")
+    validated, problems = validate_folder(checks.synced_root(), readability_checks=False)
+    assert validated is not None, problems.errors
+    assert checks.snapshot_bundle() == validated

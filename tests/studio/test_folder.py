@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from kiosk.content.validate import validate_folder
 from kiosk.paths import default_bundle_dir
 from kiosk.studio.fields import FieldError
-from kiosk.studio.folder import StudioFolder
+from kiosk.studio.folder import SaveError, StudioFolder
 
 MAYWOOD = {
     "location.maywood.address": "12 West Pleasant Avenue",
@@ -154,3 +155,15 @@ def test_fields_describe_every_form_field(studio: StudioFolder) -> None:
     assert fields["ui.es.touch_to_start"].label == "Touch to start"
     for path in fields:
         studio.get(path)  # every listed field can be read
+
+
+def test_a_folder_that_cannot_be_written_keeps_the_changes(studio: StudioFolder) -> None:
+    text = studio.get("page.botox.en") + "\nOne more line.\n"
+    studio.set("page.botox.en", text)
+    pages = studio.root / "pages"
+    shutil.rmtree(pages)
+    pages.write_text("a file where the pages folder was")
+    with pytest.raises(SaveError, match="could not be saved"):
+        studio.save()
+    assert studio.dirty
+    assert studio.get("page.botox.en") == text
