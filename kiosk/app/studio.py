@@ -13,12 +13,15 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.app.studio_preview import PatientPreview
 from kiosk.app.window import application
 from kiosk.paths import qml_dir
+from kiosk.studio.autosave import write_autosave
 from kiosk.studio.folder import StudioFolder
+from kiosk.studio_ui.actions import StudioActions
 from kiosk.studio_ui.checks import StudioChecks
 from kiosk.studio_ui.preview import StudioPreview
 from kiosk.studio_ui.studio import Studio
 
 STUDIO_SIZE = (1600, 1000)
+AUTOSAVE_MS = 3000  # unsaved changes are kept beside the folder this long after the last edit
 
 
 @dataclass
@@ -30,6 +33,7 @@ class StudioApp:
     window: QQuickWindow
     studio: Studio
     checks: StudioChecks
+    actions: StudioActions
     controls: StudioPreview
     preview: PatientPreview
     backends: QObject
@@ -56,9 +60,12 @@ def build_studio(
     backends.setObjectName("studioBackends")
     studio = Studio(folder, backends)
     checks = StudioChecks(studio, backends)
+    actions = StudioActions(studio, checks, backends)
     controls = StudioPreview(backends)
     preview = PatientPreview(checks.bundle_for_preview(), controls)
-    engine, window, warnings = _load_qml(studio, checks, controls, preview)
+    engine, window, warnings = _load_qml(
+        {"studio": studio, "checks": checks, "actions": actions, "preview": controls}, preview
+    )
     host = window.findChild(QQuickItem, "previewHost")
     assert host is not None, "StudioPreviewPane.qml has the previewHost item"
     preview.embed(host)
@@ -67,7 +74,7 @@ def build_studio(
     if show:
         window.show()
     return StudioApp(
-        app=app, engine=engine, window=window, studio=studio, checks=checks,
+        app=app, engine=engine, window=window, studio=studio, checks=checks, actions=actions,
         controls=controls, preview=preview, backends=backends, qml_warnings=warnings,
     )  # fmt: skip
 
@@ -84,8 +91,22 @@ def _link(studio: Studio, checks: StudioChecks, preview: PatientPreview, parent:
     def follow() -> None:
         preview.follow(*_screen_of(studio.current_entry(), checks))
 
+    autosave = QTimer(parent, singleShot=True, interval=AUTOSAVE_MS)
+
+    def keep_unsaved() -> None:
+        if studio.folder.dirty:
+            try:
+                write_autosave(studio.folder)
+            except OSError as exc:
+                studio.set_message(f"Unsaved changes could not be kept aside ({exc}): save soon.")
+
+    def edited(_path: str) -> None:
+        refresh.start()
+        autosave.start()
+
     refresh.timeout.connect(show_edit)
-    studio.edited.connect(lambda _path: refresh.start())
+    autosave.timeout.connect(keep_unsaved)
+    studio.edited.connect(edited)
     studio.currentChanged.connect(follow)
     follow()
 
@@ -101,7 +122,7 @@ def _screen_of(entry: str, checks: StudioChecks) -> tuple[str, str]:
 
 
 def _load_qml(
-    studio: Studio, checks: StudioChecks, controls: StudioPreview, preview: PatientPreview
+    backends: dict[str, QObject], preview: PatientPreview
 ) -> tuple[QQmlApplicationEngine, QQuickWindow, list[str]]:
     engine = QQmlApplicationEngine()
     warnings: list[str] = []
@@ -111,13 +132,7 @@ def _load_qml(
 
     engine.warnings.connect(on_warnings)
     engine.setInitialProperties(
-        {
-            "studio": studio,
-            "checks": checks,
-            "preview": controls,
-            "patient": preview.state,
-            "patientTheme": preview.theme,
-        }
+        {**backends, "patient": preview.state, "patientTheme": preview.theme}
     )
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "StudioWindow.qml")))
     roots = engine.rootObjects()

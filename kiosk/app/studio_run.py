@@ -1,5 +1,6 @@
-"""`kiosk studio [FOLDER]`: opens the folder (or first asks where to copy the built-in content)
-and runs the studio's window until it is closed."""
+"""`kiosk studio [FOLDER]`: opens the folder (first offering back unsaved changes kept from last
+time, or, without a folder, asking where to copy the built-in content) and runs the studio's
+window until it is closed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app.studio import StudioApp, build_studio
 from kiosk.app.window import application
@@ -19,30 +21,28 @@ from kiosk.studio_ui.start import StudioStarter
 
 def run_studio(folder: Path | None) -> int:
     app = application()
-    app.setQuitOnLastWindowClosed(True)
-    made: list[StudioApp] = []
-
-    def open_studio(opened: object) -> None:
-        assert isinstance(opened, StudioFolder)
-        made.append(build_studio(opened))
-
-    if folder is not None:
-        try:
-            open_studio(StudioFolder.open(folder))
-        except FieldError as exc:
-            print(f"kiosk studio: {exc}", file=sys.stderr)
-            return 1
-        return app.exec()
     starter = StudioStarter()
     engine = QQmlApplicationEngine()
     engine.setInitialProperties({"starter": starter})
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "StudioStart.qml")))
     start_window = engine.rootObjects()[0]
+    assert isinstance(start_window, QQuickWindow)
+    made: list[StudioApp] = []
 
-    def started(opened: object) -> None:
-        open_studio(opened)
-        start_window.setProperty("visible", False)
+    def open_studio(opened: object) -> None:
+        assert isinstance(opened, StudioFolder)
+        start_window.hide()
+        made.append(build_studio(opened))
 
-    starter.opened.connect(started)
-    start_window.setProperty("visible", True)
+    starter.opened.connect(open_studio)
+    if folder is None:
+        start_window.show()
+    else:
+        try:
+            starter.open_or_offer(folder)
+        except FieldError as exc:
+            print(f"kiosk studio: {exc}", file=sys.stderr)
+            return 1
+        if not made:
+            start_window.show()  # the question about the kept changes
     return app.exec()

@@ -37,6 +37,10 @@ class StudioChecks(QObject):
         studio.edited.connect(self._schedule)
         self.run()
 
+    @property
+    def core(self) -> LiveChecks:
+        return self._core
+
     def _schedule(self, _path: str = "") -> None:
         self._timer.start()
 

@@ -92,8 +92,9 @@ class Studio(QObject):
             self._entries = entries
             self.entriesChanged.emit()
 
-    def reload_form(self) -> None:
-        """The form's rows again from the folder (after a change not typed into the form)."""
+    def changed_outside(self) -> None:
+        """A change not typed into the form (a sign-off, a picture, a build): the form and
+        everything that follows edits show it."""
         self._fields = self._folder.fields()
         self._rows = outline.rows(self._fields, self._current, self._folder)
         self.currentChanged.emit()

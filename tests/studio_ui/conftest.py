@@ -10,6 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.studio import StudioApp, build_studio
 from kiosk.studio.folder import StudioFolder
+from tests.ui.conftest import clock, default_bundle, make_kiosk
+
+__all__ = ["clock", "default_bundle", "make_kiosk"]  # a real kiosk shows what the studio built
 
 StudioFactory = Callable[..., StudioApp]
 

@@ -11,6 +11,7 @@ ScrollView {
 
     required property Studio studio
     required property StudioChecks checks
+    required property StudioActions actions
     property var editors: ({})  // path -> editor item
 
     objectName: "studioForm"
@@ -60,6 +61,7 @@ ScrollView {
                 form: form
                 studio: form.studio
                 checks: form.checks
+                actions: form.actions
             }
         }
     }

@@ -13,6 +13,7 @@ ColumnLayout {
     required property var form  // the StudioForm: editors register there by path
     required property Studio studio
     required property StudioChecks checks
+    required property StudioActions actions
 
     objectName: "row-" + modelData.key
     spacing: 4
@@ -107,6 +108,7 @@ ColumnLayout {
                         path: cell.modelData.path
                         value: cell.modelData.value
                         studio: row.studio
+                        actions: row.actions
                         onRefused: reason => cell.refusal = reason
                     }
                 }

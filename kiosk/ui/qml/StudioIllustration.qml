@@ -13,6 +13,7 @@ RowLayout {
     required property string path  // page.<id>.illustration
     required property string value  // the picture's path inside the folder
     required property Studio studio
+    required property StudioActions actions
     signal refused(string reason)
 
     spacing: 10
@@ -38,6 +39,6 @@ RowLayout {
         id: chooser
         title: "Choose an illustration (SVG or PNG)"
         nameFilters: ["Pictures (*.svg *.png)"]
-        onAccepted: cell.refused(cell.studio.replaceIllustration(cell.path, selectedFile))
+        onAccepted: cell.refused(cell.actions.replaceIllustration(cell.path, selectedFile))
     }
 }

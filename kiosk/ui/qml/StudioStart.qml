@@ -18,9 +18,39 @@ ApplicationWindow {
     visible: false
     title: "Kiosk content studio"
 
+    // Unsaved changes kept from last time (a crash, a power cut): offered back first.
     ColumnLayout {
         anchors { fill: parent; margins: 20 }
         spacing: 12
+        visible: root.starter.recovery !== ""
+        Label {
+            objectName: "recoveryQuestion"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            font.pixelSize: 18
+            text: root.starter.recovery
+        }
+        Item { Layout.fillHeight: true }
+        RowLayout {
+            Layout.alignment: Qt.AlignRight
+            Button {
+                objectName: "recoveryDiscard"
+                text: "Forget them"
+                onClicked: root.problem = root.starter.answerRecovery(false)
+            }
+            Button {
+                objectName: "recoveryRestore"
+                text: "Restore them"
+                highlighted: true
+                onClicked: root.problem = root.starter.answerRecovery(true)
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors { fill: parent; margins: 20 }
+        spacing: 12
+        visible: root.starter.recovery === ""
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap

@@ -13,6 +13,7 @@ ApplicationWindow {
 
     required property Studio studio
     required property StudioChecks checks
+    required property StudioActions actions
     required property StudioPreview preview
     required property AppState patient
     required property Theme patientTheme
@@ -46,6 +47,16 @@ ApplicationWindow {
                 enabled: root.studio.dirty
                 onClicked: root.studio.save()
             }
+            ToolButton {
+                objectName: "buildButton"
+                text: "Build or publish..."
+                onClicked: buildDialog.open()
+            }
+            ToolButton {
+                objectName: "signOffAllButton"
+                text: "Sign off all pages..."
+                onClicked: signoff.openFor("")
+            }
             Label {
                 objectName: "studioMessage"
                 Layout.fillWidth: true
@@ -71,6 +82,7 @@ ApplicationWindow {
             SplitView.minimumWidth: 480
             studio: root.studio
             checks: root.checks
+            actions: root.actions
         }
 
         SplitView {
@@ -92,6 +104,21 @@ ApplicationWindow {
                 checks: root.checks
             }
         }
+    }
+
+    Connections {
+        target: root.studio
+        function onSignOffRequested(pageId) { signoff.openFor(pageId) }
+    }
+    StudioSignoffDialog {
+        id: signoff
+        anchors.centerIn: parent
+        actions: root.actions
+    }
+    StudioBuildDialog {
+        id: buildDialog
+        anchors.centerIn: parent
+        actions: root.actions
     }
 
     Dialog {
