@@ -19,24 +19,30 @@ from kiosk.studio.folder import StudioFolder
 from kiosk.studio_ui.start import StudioStarter
 
 
-def run_studio(folder: Path | None) -> int:
-    app = application()
-    starter = StudioStarter()
+def start_window(starter: StudioStarter) -> tuple[QQmlApplicationEngine, QQuickWindow]:
+    """The small window that asks where to copy the built-in content, or about kept changes."""
     engine = QQmlApplicationEngine()
     engine.setInitialProperties({"starter": starter})
     engine.load(QUrl.fromLocalFile(str(qml_dir() / "StudioStart.qml")))
-    start_window = engine.rootObjects()[0]
-    assert isinstance(start_window, QQuickWindow)
+    window = engine.rootObjects()[0]
+    assert isinstance(window, QQuickWindow)
+    return engine, window
+
+
+def run_studio(folder: Path | None) -> int:
+    app = application()
+    starter = StudioStarter()
+    _engine, window = start_window(starter)
     made: list[StudioApp] = []
 
     def open_studio(opened: object) -> None:
         assert isinstance(opened, StudioFolder)
-        start_window.hide()
+        window.hide()
         made.append(build_studio(opened))
 
     starter.opened.connect(open_studio)
     if folder is None:
-        start_window.show()
+        window.show()
     else:
         try:
             starter.open_or_offer(folder)
@@ -44,5 +50,5 @@ def run_studio(folder: Path | None) -> int:
             print(f"kiosk studio: {exc}", file=sys.stderr)
             return 1
         if not made:
-            start_window.show()  # the question about the kept changes
+            window.show()  # the question about the kept changes
     return app.exec()
