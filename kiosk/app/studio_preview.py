@@ -8,7 +8,7 @@ lay out exactly as they would on that kiosk.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMetaObject
+from PySide6.QtCore import QMetaObject, QSizeF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app.wiring import Kiosk, build_kiosk
@@ -51,6 +51,7 @@ class PatientPreview:
         self._moved = list(root.childItems())
         for item in self._moved:
             item.setParentItem(host)
+        self._resize()
 
     def show_bundle(self, bundle: Bundle) -> None:
         """The edited bundle, at once; the patient stays on the page shown when it still exists."""
@@ -72,8 +73,12 @@ class PatientPreview:
                 state.openLocation(ident)
 
     def _resize(self) -> None:
+        """The patient app lays out for the chosen kiosk screen: its window (whose size the
+        theme follows) and the moved items (no longer sized by that window)."""
         layout = self._controls.layout
         self.kiosk.window.resize(layout.width, layout.height)
+        for item in self._moved:
+            item.setSize(QSizeF(layout.width, layout.height))
 
     def close(self) -> None:
         root = self.kiosk.window.contentItem()

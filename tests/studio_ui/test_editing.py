@@ -70,3 +70,16 @@ def test_a_note_in_english_only_is_marked_untranslated_and_listed(
     qtbot.waitUntil(
         lambda: any(p["path"] == "location.maywood.notes.es" for p in studio.checks.problems)
     )
+
+
+def test_the_preview_lays_out_for_the_kiosk_screen_chosen(qtbot: QtBot, studio: StudioApp) -> None:
+    host = find(studio, "previewHost")
+    patient = studio.preview.theme
+    studio.controls.chooseLayout(1)  # portrait 1080 x 1920
+    qtbot.waitUntil(lambda: (host.width(), host.height()) == (1080, 1920))
+    (content,) = host.childItems()
+    assert (content.width(), content.height()) == (1080, 1920)
+    assert not patient.property("landscape")  # the patient screens lay out for portrait
+    frame = host.parentItem()
+    assert host.width() * host.scale() <= frame.width() + 0.5
+    assert host.height() * host.scale() <= frame.height() + 0.5
