@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -32,7 +33,7 @@ def start_window(starter: StudioStarter) -> tuple[QQmlApplicationEngine, QQuickW
 def run_studio(folder: Path | None) -> int:
     app = application()
     starter = StudioStarter()
-    _engine, window = start_window(starter)
+    engine, window = start_window(starter)
     made: list[StudioApp] = []
 
     def open_studio(opened: object) -> None:
@@ -48,6 +49,7 @@ def run_studio(folder: Path | None) -> int:
             starter.open_or_offer(folder)
         except FieldError as exc:
             print(f"kiosk studio: {exc}", file=sys.stderr)
+            shiboken6.delete(engine)
             return 1
         if not made:
             window.show()  # the question about the kept changes
