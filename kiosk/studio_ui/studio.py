@@ -39,6 +39,7 @@ class Studio(QObject):
         self._rows = outline.rows(self._fields, self._current, folder)
         self._untranslated = folder.untranslated()
         self._message = ""
+        self._titles: dict[str, str] = {}  # page path -> its first line, as the outline shows
 
     @property
     def folder(self) -> StudioFolder:
@@ -78,10 +79,20 @@ class Studio(QObject):
         if untranslated != self._untranslated:
             self._untranslated = untranslated
             self.untranslatedChanged.emit()
-        if path == "languages" or path.endswith(".town") or _is_title_edit(path):
+        if path == "languages" or path.endswith(".town") or self._title_changed(path):
             self._refresh_outline()
         self.dirtyChanged.emit()
         self.edited.emit(path)
+
+    def _title_changed(self, path: str) -> bool:
+        """A page's first line (its title, which names it in the left list) is not what it was."""
+        if not path.startswith("page.") or path.endswith(".illustration"):
+            return False
+        first = self._folder.get(path).split("\n", 1)[0]
+        if self._titles.get(path) == first:
+            return False
+        self._titles[path] = first
+        return True
 
     def _refresh_outline(self) -> None:
         """A page's title, a town or the languages changed: the left list follows (the form's
@@ -181,8 +192,3 @@ class Studio(QObject):
     message = Property(str, _get_message, notify=messageChanged)
     folderPath = Property(str, _get_title, constant=True)
     languages = Property(QVariantList, _get_languages, notify=entriesChanged)
-
-
-def _is_title_edit(path: str) -> bool:
-    """A page's text in its first line holds its title, which names it in the left list."""
-    return path.startswith("page.") and not path.endswith(".illustration")

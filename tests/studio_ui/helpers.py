@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -40,11 +40,15 @@ def type_into(qtbot: QtBot, studio: StudioApp, name: str, text: str) -> QQuickIt
 
 def type_text(studio: StudioApp, text: str) -> None:
     """Key presses and releases through the window, one per character (accents included)."""
+    type_in_window(studio.window, text)
+
+
+def type_in_window(window: QWindow, text: str) -> None:
     for char in text:
         key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            QGuiApplication.sendEvent(studio.window, event)
+            QGuiApplication.sendEvent(window, event)
 
 
 def select_all_and_delete(studio: StudioApp) -> None:
