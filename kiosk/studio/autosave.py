@@ -4,6 +4,7 @@ API:
 - `write_autosave(folder)`: writes the unsaved changes atomically to
   `<folder>.studio-autosave.json` beside the folder (kiosk/studio/folder.py autosave_path); the
   caller calls it after changes, debounced (every few seconds). Nothing to keep: the file goes.
+  FieldError (plain words) when it cannot be written.
 - `find_autosave(root) -> AutosaveInfo | None`: what the next open can offer back: when it was
   written, how many pages it changed, and whether bundle.toml changed on disk since.
 - `recover(root) -> StudioFolder`: the folder opened with the kept changes put back (unsaved,
@@ -65,7 +66,13 @@ def write_autosave(folder: StudioFolder, now: dt.datetime | None = None) -> None
         "pending": {rel: base64.b64encode(data).decode() for rel, data in pending.items()},
         "dropped": sorted(folder.dropped_files()),
     }
-    write_json(path, state, mode=0o600)
+    try:
+        write_json(path, state, mode=0o600)
+    except OSError as exc:
+        raise FieldError(
+            f"Unsaved changes could not be kept beside the folder ({exc.strerror or exc}); "
+            "save them to keep them."
+        ) from exc
 
 
 def _read(root: Path) -> dict[str, Any] | None:

@@ -66,11 +66,15 @@ def _key(key: Ed25519PrivateKey | Path) -> Ed25519PrivateKey:
         raise BuildError(f"The signing key {key} cannot be read ({exc.strerror}).") from exc
 
 
-def _target(dest: Path, bundle_id: str, version: int) -> Path:
+def _target(folder: StudioFolder, dest: Path, version: int) -> Path:
+    if dest.resolve().is_relative_to(folder.root.resolve()):
+        # It would become a file of the bundle itself, which validation refuses.
+        raise BuildError("Build to a folder outside the bundle folder, such as a USB stick.")
     if dest.suffix == SUFFIX:
         return dest
     if not dest.is_dir():
         raise BuildError(f"{dest} is not a folder: choose a folder or a USB stick to build to.")
+    bundle_id = str(folder.values().get("id", "bundle"))
     return dest / f"{bundle_id}-v{version}{SUFFIX}"
 
 
@@ -97,8 +101,7 @@ def build(
     built_at: dt.datetime | None = None,
 ) -> Built:
     version = folder.version + 1
-    bundle_id = str(folder.values().get("id", "bundle"))
-    out = _target(dest, bundle_id, version)
+    out = _target(folder, dest, version)
     signing_key = _key(key)
     with tempfile.TemporaryDirectory(prefix="kiosk-studio-build-") as temp:
         staging = Path(temp) / "bundle"

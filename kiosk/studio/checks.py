@@ -5,8 +5,9 @@ API:
   leave it with kiosk/content/validate.py itself (reading levels included), each problem mapped
   to the field it is about (`LiveProblem.path`, None when no field holds it), plus one problem
   per untranslated field; `CheckResult.reading` gives the reading level of every page in every
-  language with its limit. A result is reused until the folder changes (`folder.revision`); the
-  validator's parsers and scores are kept by text, so a keystroke re-checks one page.
+  language with its aim and its limit. A result is reused until the folder changes
+  (`folder.revision`); the validator's parsers and scores are kept by text, so a keystroke
+  re-checks one page.
 - `snapshot_bundle() -> Bundle`: the unsaved state as the kiosk shows it, for the live preview,
   even while problems remain (kiosk/studio/snapshot.py).
 - `synced_root()`: that private folder, up to date (the review sheet is printed from it).
@@ -46,8 +47,16 @@ class ReadingLevel:
     language: str
     metric: str  # "Flesch-Kincaid grade", "Fernández Huerta", ...
     value: float
-    expected: str  # the limit in words: "grade 6 or lower"
-    level: str  # "ok", "warning" (above the aim) or "error" (refused)
+    expected: str  # the aim in words: "grade 6 or lower"
+    level: str  # "ok", "warning" (past the aim) or "error" (refused)
+    limit: str  # past what a build refuses the page, in words ("" when it never does)
+
+
+# Where validation turns a score into an error (kiosk/content/readability.py).
+_LIMITS = {
+    "Flesch-Kincaid grade": f"a page above grade {readability.EN_GRADE_ERROR:g} is refused",
+    "Fernández Huerta": f"a page below {readability.ES_HUERTA_ERROR:g} is refused",
+}
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,7 @@ class LiveChecks:
                 score.value,
                 score.expected,
                 score.level,
+                _LIMITS.get(score.metric, ""),
             )
             for page_id in self.folder.page_ids()
             for lang in self.folder.languages

@@ -53,10 +53,6 @@ class ManifestDoc:
         if isinstance(disclaimer, Table):
             yield DISCLAIMER, disclaimer
 
-    def page_ids(self) -> list[str]:
-        """The about pages, the treatments, then the disclaimer, in bundle.toml's order."""
-        return [page_id for page_id, _ in self._pages()]
-
     def page_table(self, page_id: str) -> Table:
         for found, table in self._pages():
             if found == page_id:
@@ -67,9 +63,6 @@ class ManifestDoc:
         """`pages/x` for the files `pages/x.<lang>.md`; None when bundle.toml names none."""
         stem = self.page_table(page_id).get("text")
         return str(stem) if isinstance(stem, str) else None
-
-    def location_ids(self) -> list[str]:
-        return [str(t["id"]) for t in self._aot("locations") if isinstance(t.get("id"), str)]
 
     def location_table(self, location_id: str) -> Table:
         for table in self._aot("locations"):

@@ -86,14 +86,19 @@ class StudioFolder:
 
     @classmethod
     def start_from_builtin(cls, dest: Path) -> StudioFolder:
-        if dest.exists() and any(dest.iterdir()):
+        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
             raise FieldError(f"{dest} is not empty: choose a new folder for the copy.")
-        shutil.copytree(default_bundle_dir(), dest, dirs_exist_ok=True, ignore=_distribution_files)
+        try:
+            shutil.copytree(
+                default_bundle_dir(), dest, dirs_exist_ok=True, ignore=_distribution_files
+            )
+        except OSError as exc:
+            raise FieldError(f"The copy could not be made in {dest} ({exc}).") from exc
         return cls.open(dest)
 
     def _load_pages(self) -> None:
         for page_id in self.page_ids():
-            for lang in self.manifest.languages:
+            for lang in self.languages:
                 self._load_page(page_id, lang)
 
     def _load_page(self, page_id: str, lang: str) -> None:

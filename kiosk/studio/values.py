@@ -93,8 +93,7 @@ def _set_organization(doc: ManifestDoc, key: str, value: str) -> None:
 
 
 def _set_languages(doc: ManifestDoc, value: str) -> None:
-    codes = parse_languages(value)
-    put(doc.doc, "languages", codes)  # type: ignore[arg-type]
+    doc.doc["languages"] = parse_languages(value)
 
 
 def _check_language(doc: ManifestDoc, lang: str) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from kiosk.studio.autosave import discard_autosave, find_autosave, recover, write_autosave
+from kiosk.studio.fields import FieldError
 from kiosk.studio.folder import StudioFolder, autosave_path
 from kiosk.studio.illustrations import set_illustration
 from tests.content.pngcraft import png
@@ -66,3 +69,11 @@ def test_nothing_unsaved_leaves_no_autosave(studio: StudioFolder) -> None:
     studio.save()
     write_autosave(studio, now=NOW)
     assert find_autosave(studio.root) is None
+
+
+def test_an_autosave_that_cannot_be_written_says_so(studio: StudioFolder) -> None:
+    autosave_path(studio.root).mkdir()  # something else is in the way
+    studio.set("location.emerson.hours", "Mon-Fri 9am-5pm")
+    with pytest.raises(FieldError, match="could not be kept beside the folder"):
+        write_autosave(studio, now=NOW)
+    assert studio.dirty and studio.get("location.emerson.hours") == "Mon-Fri 9am-5pm"

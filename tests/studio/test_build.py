@@ -104,6 +104,8 @@ def test_a_destination_that_cannot_be_written_changes_nothing(
         build(studio, signing_key.private_path, blocker / "clinic.kbundle")
     with pytest.raises(BuildError, match="is not a folder"):
         build(studio, signing_key.private_path, tmp_path / "missing")
+    with pytest.raises(BuildError, match="outside the bundle folder"):
+        build(studio, signing_key.private_path, studio.root / "images")
     assert files_of(studio.root) == before
     assert blocker.read_text() == "a file where the stick's folder should be"
     assert studio.version == 1 and not studio.dirty

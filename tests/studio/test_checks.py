@@ -55,6 +55,7 @@ def test_a_page_past_the_grade_limit_is_a_problem_of_that_page(
     assert "expected grade 6 or lower" in problems[0].message
     (level,) = [r for r in result.reading if r.path == "page.botox.en"]
     assert level.value > 8 and level.level == "error"
+    assert level.limit == "a page above grade 8 is refused"
     assert not result.for_path("page.botox.es")
 
 

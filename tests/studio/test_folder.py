@@ -41,6 +41,9 @@ def test_starting_from_the_builtin_bundle_copies_its_authoring_source(tmp_path: 
     assert not folder.dirty
     with pytest.raises(FieldError, match="not empty"):
         StudioFolder.start_from_builtin(tmp_path / "copy")
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(FieldError, match="not empty"):
+        StudioFolder.start_from_builtin(tmp_path / "a-file")
 
 
 def test_maywood_filled_in_saved_and_reopened_keeps_values_comments_and_order(
