@@ -14,6 +14,7 @@ from kiosk.app.studio_preview import PatientPreview
 from kiosk.app.window import application
 from kiosk.paths import qml_dir
 from kiosk.studio.autosave import write_autosave
+from kiosk.studio.fields import FieldError
 from kiosk.studio.folder import StudioFolder
 from kiosk.studio_ui.actions import StudioActions
 from kiosk.studio_ui.checks import StudioChecks
@@ -97,8 +98,8 @@ def _link(studio: Studio, checks: StudioChecks, preview: PatientPreview, parent:
         if studio.folder.dirty:
             try:
                 write_autosave(studio.folder)
-            except OSError as exc:
-                studio.set_message(f"Unsaved changes could not be kept aside ({exc}): save soon.")
+            except FieldError as refused:  # says why, in plain words: the edits stay in memory
+                studio.set_message(str(refused))
 
     def edited(_path: str) -> None:
         refresh.start()

@@ -109,7 +109,8 @@ def _levels(reading: tuple[ReadingLevel, ...]) -> dict[str, dict[str, Any]]:
     """Per page and language: its reading level(s) in words with the aim, and whether over it."""
     out: dict[str, dict[str, Any]] = {}
     for level in reading:
-        words = f"{level.metric} {level.value:.1f} (aim: {level.expected})"
+        limit = f"; {level.limit}" if level.limit else ""
+        words = f"{level.metric} {level.value:.1f} (aim: {level.expected}{limit})"
         found = out.setdefault(level.path, {"text": "Reading level: " + words, "over": False})
         if not found["text"].endswith(words):
             found["text"] += "; " + words
