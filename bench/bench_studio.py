@@ -18,20 +18,22 @@ the folder from disk and apply it to the same patient app (kiosk/app/preview.py,
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_studio.py [--keystrokes 60]
 Prints plain `name=value` lines. Not part of the test suite.
 
-Measured 2026-11-30 (offscreen, 2 cores shared with five other busy sessions, CPython 3.11,
---keystrokes 80):
-    baseline reload from disk (kiosk --bundle)  p50 60.3 ms, p95 160.4 ms
-    key -> preview, Maywood's address           p95 60.7 ms
-    key -> preview, botox page text (English)   p95 229.9 ms
-    key -> preview, all                         p50 56.3 ms, p95 195.8 ms (target 100: missed)
-    key -> problem list                         p50 156.0 ms, p95 228.6 ms (target 300: met)
+Measured 2026-11-30 (offscreen, 2 cores shared with five other busy sessions, CPython 3.11):
 
-Location, label and organization fields meet the preview target. A keystroke in a page's text
-does not yet: of its ~120 ms median, ~8 ms is the edit (refusal rules, untranslated marks),
-~33 ms the snapshot Bundle (kiosk/studio/snapshot.py parses the page again) and ~57 ms the
-patient page rebuilding every section in QML (ContentPage.qml's Repeater takes a new array at
-each content revision); the rest is drawing. Updating only the changed section there is the next
-step. Runs vary by +-30 % on this shared machine.
+    --keystrokes 120, after ContentPage.qml rebuilds only the sections that changed:
+    baseline reload from disk (kiosk --bundle)  p50 17.4 ms, p95 45.4 ms
+    key -> preview, Maywood's address           p95 19.9 ms
+    key -> preview, botox page text (English)   p95 36.2 ms
+    key -> preview, all                         p50 16.7 ms, p95 34.3 ms (target 100: met)
+    key -> problem list                         p50 120.1 ms, p95 132.0 ms (target 300: met)
+
+    --keystrokes 80, before that change, the machine busier (baseline p50 60.3, p95 160.4):
+    key -> preview, Maywood's address           p95 60.7 ms
+    key -> preview, botox page text (English)   p95 229.9 ms (the page rebuilt every section)
+    key -> problem list                         p50 156.0 ms, p95 228.6 ms
+
+The problem list waits for a 100 ms pause in typing before it checks (kiosk/studio_ui/checks.py),
+so most of its time is that pause. Runs vary by +-30 % or more on this shared machine.
 """
 
 from __future__ import annotations
