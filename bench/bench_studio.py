@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
 
 from kiosk.app.preview import BundlePreview  # noqa: E402
@@ -149,6 +149,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         studio = build_studio(StudioFolder.start_from_builtin(Path(temp) / "clinic"))
+        # processEvents() alone never runs deferred deletes (app.exec() and the tests' waits do):
+        # the attract screen the preview left at its start must go, or its animation runs on.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         frames = Frames(studio)
         reloads: list[float] = []
         previews: list[float] = []
