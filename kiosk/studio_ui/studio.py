@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
+from kiosk.studio.autosave import discard_autosave
 from kiosk.studio.fields import FieldError
 from kiosk.studio.folder import StudioFolder
 from kiosk.studio_ui import outline
@@ -122,6 +123,11 @@ class Studio(QObject):
         self.dirtyChanged.emit()
         self.saved.emit()
         return True
+
+    @Slot()
+    def forgetUnsaved(self) -> None:
+        """Staff chose to close without saving: the changes kept beside the folder go too."""
+        discard_autosave(self._folder.root)
 
     def set_message(self, text: str) -> None:
         if text != self._message:

@@ -98,3 +98,18 @@ def test_format_buttons_write_the_formats_a_page_allows(
     QTest.keyClick(studio.window, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     click(qtbot, studio, "format-bold")
     qtbot.waitUntil(lambda: studio.studio.folder.get("page.botox.en").endswith("\nwor**ds**"))
+
+
+def test_closing_without_saving_forgets_the_changes_kept_aside(
+    qtbot: QtBot, studio: StudioApp
+) -> None:
+    root = studio.studio.folder.root
+    click(qtbot, studio, "outline-location:maywood")
+    type_into(qtbot, studio, "field-location.maywood.hours", "Mon-Fri 8am-5pm")
+    qtbot.waitUntil(autosave_path(root).exists, timeout=AUTOSAVE_MS + 3000)
+    studio.window.close()
+    qtbot.waitUntil(lambda: find(studio, "unsavedDiscard").isVisible())
+    click(qtbot, studio, "unsavedDiscard")
+    qtbot.waitUntil(lambda: not studio.window.isVisible())
+    assert not autosave_path(root).exists()
+    assert StudioFolder.open(root).get("location.maywood.hours") == ""

@@ -149,6 +149,8 @@ ApplicationWindow {
                     return
                 if (button.DialogButtonBox.buttonRole === DialogButtonBox.AcceptRole && !root.studio.save())
                     return
+                if (button.DialogButtonBox.buttonRole === DialogButtonBox.DestructiveRole)
+                    root.studio.forgetUnsaved()  // not offered back at the next start
                 root.allowClose = true
                 root.close()
             }
