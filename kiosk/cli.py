@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.commands import render_check as render_check_commands
     from kiosk.commands import screenshots as screenshot_commands
     from kiosk.commands import staff as staff_commands
+    from kiosk.commands import studio as studio_commands
     from kiosk.commands import usage as usage_commands
 
     parser = _app_options(argparse.ArgumentParser)
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     render_check_commands.add_parser(sub)
     usage_commands.add_parser(sub)
     fleet_commands.add_parser(sub)
+    studio_commands.add_parser(sub)
     return parser
 
 

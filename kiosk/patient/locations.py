@@ -61,8 +61,12 @@ class LocationListModel(QAbstractListModel):
         self._here: str | None = None
 
     def set_locations(self, locations: Sequence[Location], here: str | None) -> None:
+        items = ordered(locations, here)
+        if here == self._here and _listed(items) == _listed(self._items):
+            self._items = items  # the list shows the same (a detail changed): no rebuild
+            return
         self.beginResetModel()
-        self._items, self._here = ordered(locations, here), here
+        self._items, self._here = items, here
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -96,6 +100,11 @@ class LocationListModel(QAbstractListModel):
 
     def ids(self) -> list[str]:
         return [loc.id for loc in self._items]
+
+
+def _listed(items: Sequence[Location]) -> list[tuple[str, str, str, float, float]]:
+    """What the list of towns shows of each location (the rest is on its own page)."""
+    return [(loc.id, loc.town, loc.state, loc.lat, loc.lon) for loc in items]
 
 
 @QmlElement

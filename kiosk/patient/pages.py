@@ -131,6 +131,9 @@ class TileModel(QAbstractListModel):
         self._language = ""
 
     def set_pages(self, pages: tuple[ContentPage, ...], language: str) -> None:
+        if language == self._language and _tiles(pages) == _tiles(self._pages):
+            self._pages = pages  # the same tiles (an edit elsewhere): nothing to rebuild
+            return
         self.beginResetModel()
         self._pages, self._language = pages, language
         self.endResetModel()
@@ -170,6 +173,14 @@ class TileModel(QAbstractListModel):
         return len(self._pages)
 
     count = Property(int, _get_count, notify=countChanged)
+
+
+def _tiles(pages: tuple[ContentPage, ...]) -> list[tuple[str, Path, dict[str, str]]]:
+    """What a tile shows of each page: its id, its picture and its title in every language."""
+    return [
+        (page.id, page.illustration, {lang: text.title for lang, text in page.text.items()})
+        for page in pages
+    ]
 
 
 @QmlElement

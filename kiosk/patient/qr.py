@@ -50,12 +50,16 @@ class QrImageProvider(QQuickImageProvider):
     def __init__(self) -> None:
         super().__init__(QQuickImageProvider.ImageType.Image)
         self._ready: dict[str, Matrix] = {}
+        self._rows: dict[str, QrRows] = {}
 
     def add_bundle(self, bundle: Bundle) -> None:
         """Serves the bundle's ready-made codes: the website's and each location's directions."""
-        self._ready[bundle.organization.website] = matrix_of(bundle.website_qr)
-        for location in bundle.locations:
-            self._ready[location.directions] = matrix_of(location.directions_qr)
+        codes = [(bundle.organization.website, bundle.website_qr)]
+        codes += [(loc.directions, loc.directions_qr) for loc in bundle.locations]
+        for text, rows in codes:
+            if self._rows.get(text) != rows:  # a bundle edited in the studio: most codes stay
+                self._rows[text] = rows
+                self._ready[text] = matrix_of(rows)
 
     def requestImage(self, id: str, size: QSize, requestedSize: QSize) -> QImage:
         # The engine hands over the id as it is in the source URL: still percent-encoded.

@@ -134,13 +134,16 @@ Item {
                 }
             }
 
+            // By count, each section reading its own entry: a new revision of the page (the
+            // content studio's preview, at each keystroke) rebuilds only the sections whose
+            // content changed, as a var property takes an equal value without a change.
             Repeater {
                 id: repeater
-                model: page.sections
+                model: page.sections.length
                 delegate: Rectangle {
                     id: box
-                    required property var modelData
                     required property int index
+                    readonly property var modelData: page.sections[index] || ({})
                     objectName: modelData.questions ? "questionsSection" : "section-" + index
                     width: body.width
                     height: sectionColumn.implicitHeight + 2 * page.theme.sizes.pad * 1.5
