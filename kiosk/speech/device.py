@@ -49,7 +49,7 @@ def open_device(backend: AudioBackend) -> Device:
         else [miniaudio.Backend.PULSEAUDIO, miniaudio.Backend.ALSA]
     )
     try:
-        return miniaudio.PlaybackDevice(
+        device: Device = miniaudio.PlaybackDevice(
             output_format=miniaudio.SampleFormat.SIGNED16,
             nchannels=CHANNELS,
             sample_rate=SAMPLE_RATE,
@@ -59,6 +59,7 @@ def open_device(backend: AudioBackend) -> Device:
         )
     except miniaudio.MiniaudioError as exc:
         raise DeviceUnavailable(f"no {backend.value} audio device: {exc}") from exc
+    return device
 
 
 def opener(backend: AudioBackend) -> DeviceOpener:

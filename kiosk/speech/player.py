@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Generator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import miniaudio
 
@@ -28,7 +29,10 @@ from kiosk.speech.device import (
 
 log = logging.getLogger(__name__)
 
-Chunk = "array.array[int]"  # a string: array.array takes no [int] at run time before 3.12
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Chunk: TypeAlias = array.array[int]  # array.array takes no [int] at run time before 3.12
 
 
 def scaled(chunk: Chunk, gain: float) -> Chunk:
