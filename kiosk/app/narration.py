@@ -9,15 +9,19 @@ from kiosk.patient.idle import IdleMonitor
 from kiosk.patient.narrator import Narrator
 from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.speech.device import AudioBackend, opener
+from kiosk.speech.device import AudioBackend, DeviceOpener, opener
 from kiosk.speech.narration import Narration
 from kiosk.speech.player import Player
 from kiosk.speech.volume import Volume
 
 
-def make_narrator(settings: UiSettings, audio: AudioBackend, parent: QObject) -> Narrator:
-    """The Narrator; its audio device is opened at the first clip, not at start."""
-    return Narrator(Player(opener(audio)), _volume(settings), parent)
+def make_narrator(
+    settings: UiSettings, audio: AudioBackend | DeviceOpener, parent: QObject
+) -> Narrator:
+    """The Narrator; its audio device (a backend's, or any device `audio` opens) is opened at
+    the first clip, not at start."""
+    open_device = opener(audio) if isinstance(audio, AudioBackend) else audio
+    return Narrator(Player(open_device), _volume(settings), parent)
 
 
 def _volume(settings: UiSettings) -> Volume:

@@ -1,0 +1,272 @@
+"""Listen (issue 13), through the real window: a page's narration plays in the patient's
+language, the paragraph being read is marked and followed, audio stops whenever the screen
+changes under it, the idle warning is spoken, and the volume starts over for every patient."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtQuick import QQuickItem
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.wiring import Kiosk
+from kiosk.content.bundle import Bundle
+from kiosk.content.narration_units import page_units, text_key
+from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
+from tests.ui.conftest import KioskFactory
+from tests.ui.helpers import FakeClock, find, go, settle, tap
+from tests.ui.narration import CUES, PAGE, TOWN, RecordingDevice, narrated_bundle
+
+SETTINGS = UiSettings(idle_seconds=3600, warning_seconds=60)
+
+
+@pytest.fixture
+def bundle(tmp_path: Path) -> Bundle:
+    return narrated_bundle(tmp_path)
+
+
+@pytest.fixture
+def device() -> RecordingDevice:
+    return RecordingDevice()
+
+
+def narrated(
+    make_kiosk: KioskFactory, bundle: Bundle, device: RecordingDevice, **settings: object
+) -> Kiosk:
+    chosen = UiSettings(**{**SETTINGS.__dict__, **settings})  # type: ignore[arg-type]
+    return make_kiosk(bundle=bundle, settings=chosen, audio=lambda: device)
+
+
+def open_page(qtbot: QtBot, kiosk: Kiosk, page_id: str = PAGE) -> None:
+    kiosk.window.setProperty("transitionDuration", 0)
+    kiosk.state.start()
+    kiosk.state.openPage(page_id)
+    settle(qtbot, kiosk)
+
+
+def clips(kiosk: Kiosk) -> list[Path]:
+    playback = kiosk.narrator.playback
+    assert playback is not None, "nothing is playing"
+    return list(playback.clips)
+
+
+def reading_text(kiosk: Kiosk) -> str:
+    """The text under the visible reading marker of the current page."""
+    marks = [
+        item
+        for item in _items(find(kiosk, "pageFlick", in_page=True))
+        if item.objectName() == "readingMark" and item.isVisible()
+    ]
+    assert len(marks) == 1, f"{len(marks)} marked texts"
+    parent = marks[0].parentItem()
+    assert parent is not None
+    return str(parent.property("text"))
+
+
+def words(markup: str) -> str:
+    """A row's styled text as the words narration reads (tags and escapes undone)."""
+    text = re.sub(r"<[^>]+>", "", markup)
+    return " ".join(html.unescape(text).split())
+
+
+def _items(root: QQuickItem) -> list[QQuickItem]:
+    out = [root]
+    for child in root.childItems():
+        out += _items(child)
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_listen_plays_this_page_in_this_language(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+    language: str,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device)
+    kiosk.state.setLanguage(language)
+    open_page(qtbot, kiosk)
+    button = find(kiosk, "listenButton", in_page=True)
+    assert button.property("text") == bundle.ui(language)["listen"]
+    with qtbot.waitSignal(kiosk.narrator.playbackChanged, timeout=2000):
+        tap(kiosk, button, clock)
+    assert kiosk.narrator.property("pageId") == PAGE
+    assert clips(kiosk) == [bundle.root / f"narration/{language}/page-{PAGE}.ogg"]
+    samples = device.pull_seconds(0.1)
+    assert max(samples) > 1000, "the page's audio reached the device"
+    assert button.property("text") == bundle.ui(language)["pause"]
+
+
+def test_the_highlight_follows_the_voice_and_pause_holds_it(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device)
+    kiosk.state.setTextStep(2)  # 200 %: the page is several screens long
+    open_page(qtbot, kiosk)
+    units = page_units(next(p for p in bundle.pages if p.id == PAGE).text["en"], bundle.ui("en"))
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    narrator = kiosk.narrator
+    for unit, at in list(enumerate(CUES))[1:]:
+        device.pull_seconds(at + 0.05 - device.pulled / 22050)
+        qtbot.waitUntil(lambda u=unit: narrator.property("currentUnit") == u, timeout=2000)
+        kiosk.window.grabWindow()
+        assert words(reading_text(kiosk)) == units[unit]
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)  # Pause
+    assert narrator.property("paused")
+    assert max(device.pull_seconds(0.5), default=0) == 0, "silence while paused"
+    assert narrator.property("currentUnit") == len(CUES) - 1
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)  # Resume
+    assert not narrator.property("paused")
+    assert max(device.pull_seconds(0.1)) > 1000
+
+
+def test_the_text_being_read_is_kept_in_view(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device)
+    kiosk.state.setTextStep(2)
+    open_page(qtbot, kiosk)
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    flick = find(kiosk, "pageFlick", in_page=True)
+    flick.setProperty("contentY", float(flick.property("contentHeight")) - flick.height())
+    device.pull_seconds(CUES[1] + 0.05)
+    qtbot.waitUntil(lambda: kiosk.narrator.property("currentUnit") == 1, timeout=2000)
+    qtbot.waitUntil(lambda: float(flick.property("contentY")) < flick.height(), timeout=3000)
+
+
+def test_navigation_and_language_stop_the_audio(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device)
+    open_page(qtbot, kiosk)
+    narrator = kiosk.narrator
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    assert narrator.property("playing")
+    go(qtbot, kiosk, find(kiosk, "nextButton", in_page=True), clock)
+    assert not narrator.property("playing")
+    assert narrator.property("currentUnit") == -1
+    assert max(device.pull_seconds(0.1), default=0) == 0
+    go(qtbot, kiosk, find(kiosk, "backButton"), clock)
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    assert narrator.property("playing")
+    tap(kiosk, find(kiosk, "lang-es"), clock)
+    assert not narrator.property("playing")
+    assert find(kiosk, "listenButton", in_page=True).property("text") == "Escuchar"
+
+
+def test_the_idle_warning_stops_the_page_is_spoken_and_the_reset_silences_it(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device)
+    kiosk.state.setLanguage("es")
+    open_page(qtbot, kiosk)
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    kiosk.idle.warn_now()
+    qtbot.waitUntil(lambda: find(kiosk, "idleDialog").isVisible(), timeout=2000)
+    ui = bundle.ui("es")
+    assert kiosk.narrator.property("pageId") == ""
+    assert clips(kiosk) == [
+        bundle.root / f"narration/es/text-{text_key(ui[key])}.ogg"
+        for key in ("still_there", "still_here")
+    ]
+    assert max(device.pull_seconds(0.2)) > 1000, "the warning is heard"
+    kiosk.state.reset()  # what the warning's end does
+    assert not kiosk.narrator.property("playing")
+    assert max(device.pull_seconds(0.1), default=0) == 0
+
+
+def test_volume_steps_reset_to_the_staff_default_for_the_next_patient(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device, narration_volume=40)
+    open_page(qtbot, kiosk)
+    narrator = kiosk.narrator
+    assert narrator.property("volumeStep") == 2
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    quiet = max(device.pull_seconds(0.1))
+    tap(kiosk, find(kiosk, "louderButton", in_page=True), clock)
+    tap(kiosk, find(kiosk, "louderButton", in_page=True), clock)
+    assert narrator.property("volumeStep") == 4
+    louder = max(device.pull_seconds(0.1))
+    assert louder > 1.8 * quiet, (quiet, louder)
+    kiosk.state.reset()
+    assert narrator.property("volumeStep") == 2
+    kiosk.state.start()
+    kiosk.state.openPage(PAGE)
+    settle(qtbot, kiosk)
+    assert find(kiosk, "volumeLevel", in_page=True).property("level") == 2
+
+
+def test_headphones_cap_the_volume(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(
+        make_kiosk, bundle, device, narration_output="headphones", narration_volume=100
+    )
+    open_page(qtbot, kiosk)
+    assert kiosk.narrator.property("volumeSteps") == 3
+    assert kiosk.narrator.property("volumeStep") == 3
+    assert not find(kiosk, "louderButton", in_page=True).isEnabled()
+
+
+def test_no_listen_control_without_narration(
+    qtbot: QtBot, make_kiosk: KioskFactory, bundle: Bundle, device: RecordingDevice
+) -> None:
+    plain = make_kiosk()  # the default bundle of this branch has no narration yet
+    open_page(qtbot, plain)
+    assert not find(plain, "listenBar", in_page=True).isVisible()
+    assert find(plain, "listenBar", in_page=True).height() == 0
+    narrated_kiosk = narrated(make_kiosk, bundle, device)
+    open_page(qtbot, narrated_kiosk, "surgery")  # a page the narration does not cover
+    assert not find(narrated_kiosk, "listenBar", in_page=True).isVisible()
+    off = narrated(make_kiosk, bundle, device, narration_output="none")
+    open_page(qtbot, off)
+    assert not find(off, "listenBar", in_page=True).isVisible()
+
+
+def test_a_town_page_plays_through_the_null_device_to_the_end(
+    qtbot: QtBot, make_kiosk: KioskFactory, bundle: Bundle, clock: FakeClock
+) -> None:
+    kiosk = make_kiosk(bundle=bundle, settings=SETTINGS, audio=AudioBackend.NULL)
+    kiosk.window.setProperty("transitionDuration", 0)
+    kiosk.state.start()
+    kiosk.state.openLocation(TOWN)
+    settle(qtbot, kiosk)
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    playback = kiosk.narrator.playback
+    assert playback is not None
+    assert clips(kiosk) == [bundle.root / f"narration/en/page-location-{TOWN}.ogg"]
+    with qtbot.waitSignal(kiosk.narrator.playbackChanged, timeout=5000):
+        pass  # the clip (1 s) ends: the Narrator notices and stops
+    assert playback.done and not playback.problem
+    assert playback.frames == 22050
