@@ -33,24 +33,26 @@ TOWN = "maywood"
 
 
 def write_tone(path: Path, seconds: float, hz: float) -> None:
+    """A tone of whole-hertz `hz`: one second of it, repeated (long clips for the bench)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frames = round(seconds * SAMPLE_RATE)
+    second = b"".join(
+        struct.pack("<h", round(12000 * math.sin(2 * math.pi * hz * i / SAMPLE_RATE)))
+        for i in range(SAMPLE_RATE)
+    )
+    whole, rest = divmod(round(seconds * SAMPLE_RATE), SAMPLE_RATE)
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(SAMPLE_RATE)
-        out.writeframes(
-            b"".join(
-                struct.pack("<h", round(12000 * math.sin(2 * math.pi * hz * i / SAMPLE_RATE)))
-                for i in range(frames)
-            )
-        )
+        out.writeframes(second * whole + second[: 2 * rest])
 
 
-def _language(root: Path, lang: str, bundle: Bundle, hz: float) -> LanguageNarration:
+def _language(
+    root: Path, lang: str, bundle: Bundle, hz: float, page_seconds: float
+) -> LanguageNarration:
     page_file = f"narration/{lang}/page-{PAGE}.ogg"
     town_file = f"narration/{lang}/page-location-{TOWN}.ogg"
-    write_tone(root / page_file, PAGE_SECONDS, hz)
+    write_tone(root / page_file, page_seconds, hz)
     write_tone(root / town_file, 1.0, hz)
     cues = tuple(Cue(unit=i, at=at) for i, at in enumerate(CUES))
     texts = {}
@@ -62,7 +64,7 @@ def _language(root: Path, lang: str, bundle: Bundle, hz: float) -> LanguageNarra
     return LanguageNarration(
         voice="test tones",
         pages={
-            PAGE: PageAudio(file=page_file, duration=PAGE_SECONDS, cues=cues),
+            PAGE: PageAudio(file=page_file, duration=page_seconds, cues=cues),
             location_page_id(TOWN): PageAudio(
                 file=town_file, duration=1.0, cues=(Cue(unit=0, at=0.0),)
             ),
@@ -71,15 +73,15 @@ def _language(root: Path, lang: str, bundle: Bundle, hz: float) -> LanguageNarra
     )
 
 
-def narrated_bundle(folder: Path) -> Bundle:
+def narrated_bundle(folder: Path, page_seconds: float = PAGE_SECONDS) -> Bundle:
     """The default bundle, copied to `folder`, with narration added after loading it (the
     validator of this branch does not know narration files yet)."""
     root = folder / "bundle"
     shutil.copytree(default_bundle_dir(), root)
     bundle = load_folder(root)
     languages = {
-        "en": _language(root, "en", bundle, 440.0),
-        "es": _language(root, "es", bundle, 330.0),
+        "en": _language(root, "en", bundle, 440.0, page_seconds),
+        "es": _language(root, "es", bundle, 330.0, page_seconds),
     }
     index = NarrationIndex(format=1, languages=languages)
     (root / "narration" / "index.json").write_bytes(index_bytes(index))
