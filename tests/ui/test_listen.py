@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_units import page_units, text_key
+from kiosk.patient.pages import Content
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.speech.device import AudioBackend
 from tests.ui.conftest import KioskFactory
@@ -270,3 +271,37 @@ def test_a_town_page_plays_through_the_null_device_to_the_end(
         pass  # the clip (1 s) ends: the Narrator notices and stops
     assert playback.done and not playback.problem
     assert playback.frames == 22050
+
+
+def test_every_row_carries_the_narration_unit_it_is_read_as(default_bundle: Bundle) -> None:
+    """pages.py numbers its rows as narration's page_units does: the cue of unit n marks the
+    row that shows the n-th unit's words, on every page in every language."""
+    content = Content(default_bundle, "en")
+    for language in default_bundle.languages:
+        ui = default_bundle.ui(language)
+        for page in default_bundle.pages:
+            info = content.page(page.id, language, 0)
+            shown = [(info["titleUnit"], info["title"])]
+            shown += _units_of(info["summary"])
+            for section in info["sections"]:
+                shown.append((section["headingUnit"], section["heading"]))
+                shown += _units_of(section["blocks"])
+            numbered = [(unit, words(text)) for unit, text in shown if unit >= 0]
+            expected = page_units(page.text[language], ui)
+            assert numbered == list(enumerate(expected)), (page.id, language)
+            assert all(row["unit"] == -1 for row in _rows_of(info["disclaimer"]))
+
+
+def _rows_of(blocks: list[dict[str, object]]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for block in blocks:
+        if block["kind"] == "callout":
+            rows.append({"unit": block["unit"], "text": block["label"]})
+            rows += block["rows"]  # type: ignore[arg-type]
+        else:
+            rows.append(block)
+    return rows
+
+
+def _units_of(blocks: list[dict[str, object]]) -> list[tuple[int, str]]:
+    return [(int(row["unit"]), str(row["text"])) for row in _rows_of(blocks)]  # type: ignore[call-overload]
