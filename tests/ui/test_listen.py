@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
-from kiosk.content.narration_units import page_units, text_key
+from kiosk.content.narration_units import location_units, page_units, text_key
+from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.speech.device import AudioBackend
@@ -305,3 +306,47 @@ def _rows_of(blocks: list[dict[str, object]]) -> list[dict[str, object]]:
 
 def _units_of(blocks: list[dict[str, object]]) -> list[tuple[int, str]]:
     return [(int(row["unit"]), str(row["text"])) for row in _rows_of(blocks)]  # type: ignore[call-overload]
+
+
+def test_every_part_of_a_town_page_carries_its_narration_unit(default_bundle: Bundle) -> None:
+    locations = Locations(default_bundle, None)
+    for language in default_bundle.languages:
+        ui = default_bundle.ui(language)
+        for location in default_bundle.locations:
+            info = locations.detail(location.id, language, 0)
+            texts = {
+                "place": info["place"],
+                "organization": info["organization"],
+                "callForDetails": ui["call_for_details"],
+                "notes": info["notes"],
+                "websiteTitle": ui["website"],
+                "website": info["websiteLabel"],
+                "scan": ui["scan_to_take_home"],
+            }
+            for field in info["fields"]:
+                texts[field["key"] + "Label"] = ui[field["key"]]
+                texts[field["key"] + "Value"] = field["value"]
+            read = [texts[part] for part, _ in sorted(info["units"].items(), key=lambda p: p[1])]
+            expected = location_units(location, default_bundle.organization, ui, language)
+            assert read == list(expected), (location.id, language)
+
+
+def test_the_town_page_marks_what_is_read(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    kiosk = narrated(make_kiosk, bundle, device)
+    kiosk.window.setProperty("transitionDuration", 0)
+    kiosk.state.start()
+    kiosk.state.openLocation(TOWN)
+    settle(qtbot, kiosk)
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    device.pull_seconds(0.05)
+    qtbot.waitUntil(
+        lambda: find(kiosk, "townTitle", in_page=True).property("reading"), timeout=2000
+    )
+    go(qtbot, kiosk, find(kiosk, "backButton"), clock)
+    assert not kiosk.narrator.property("playing")
