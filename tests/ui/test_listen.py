@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,8 @@ from kiosk.speech.device import AudioBackend
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, go, settle, tap
 from tests.ui.narration import CUES, PAGE, TOWN, RecordingDevice, narrated_bundle
+from tests.ui.screens import LAYOUTS, Screen
+from tests.ui.test_layout import check_covered, check_targets, check_texts
 
 SETTINGS = UiSettings(idle_seconds=3600, warning_seconds=60)
 
@@ -37,10 +40,14 @@ def device() -> RecordingDevice:
 
 
 def narrated(
-    make_kiosk: KioskFactory, bundle: Bundle, device: RecordingDevice, **settings: object
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    size: tuple[int, int] = (1920, 1080),
+    **settings: object,
 ) -> Kiosk:
     chosen = UiSettings(**{**SETTINGS.__dict__, **settings})  # type: ignore[arg-type]
-    return make_kiosk(bundle=bundle, settings=chosen, audio=lambda: device)
+    return make_kiosk(bundle=bundle, settings=chosen, audio=lambda: device, size=size)
 
 
 def open_page(qtbot: QtBot, kiosk: Kiosk, page_id: str = PAGE) -> None:
@@ -350,3 +357,39 @@ def test_the_town_page_marks_what_is_read(
     )
     go(qtbot, kiosk, find(kiosk, "backButton"), clock)
     assert not kiosk.narrator.property("playing")
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("step", [0, 2], ids=["100%", "200%"])
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_listen_bar_keeps_the_layout_rules(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    device: RecordingDevice,
+    layout: str,
+    step: int,
+    high_contrast: bool,
+) -> None:
+    """Issue 10's rules on a page being read (Pause showing, a paragraph marked), in both
+    languages: targets big enough and apart, no text cut, covered or overlapping."""
+    kiosk = narrated(make_kiosk, bundle, device, size=LAYOUTS[layout])
+    sizes = kiosk.theme.property("sizes")
+    problems: list[str] = []
+    for language in ("en", "es"):
+        kiosk.state.reset()
+        kiosk.state.setLanguage(language)
+        kiosk.state.setTextStep(step)
+        kiosk.state.setHighContrast(high_contrast)
+        open_page(qtbot, kiosk)
+        kiosk.narrator.listen(PAGE)
+        device.pull_seconds(CUES[2] + 0.05)
+        qtbot.waitUntil(lambda: kiosk.narrator.property("currentUnit") == 2, timeout=2000)
+        kiosk.window.grabWindow()
+        content = kiosk.window.contentItem()
+        window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
+        screen = Screen(f"{layout}-listening", language, content, window, content)
+        problems += check_targets(screen, sizes["target"], sizes["gap"])
+        problems += check_texts(screen, 28 * kiosk.theme.property("unit"))
+        problems += check_covered(screen)
+    assert not problems, "\n".join(problems)
