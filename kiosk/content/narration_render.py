@@ -106,11 +106,11 @@ class Speech:
                 pcm = Pcm(reader.getframerate(), reader.readframes(reader.getnframes()))
         return pcm.trimmed()
 
-    def encode(self, pcm: Pcm, out: Path, serial: int) -> None:
+    def encode(self, pcm: Pcm, out: Path, serial: int, rate: int = RATE) -> None:
         """Ogg Vorbis, mono, 16 kHz, lowest quality; a fixed stream serial number, so that the
         same speech always gives the same bytes (a re-sealed bundle changes only what changed)."""
         raw = ["-Q", "-r", "-B", "16", "-C", "1", "-R", str(pcm.rate), "--raw-endianness", "0"]
-        opts = ["-q", QUALITY, "--resample", str(RATE), "--serial", str(serial), "-o", str(out)]
+        opts = ["-q", QUALITY, "--resample", str(rate), "--serial", str(serial), "-o", str(out)]
         samples = array.array("h", pcm.samples or b"\0\0" * (pcm.rate // 10))
         if sys.byteorder == "big":
             samples.byteswap()
