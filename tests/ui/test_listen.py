@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,13 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_units import location_units, page_units, text_key
+from kiosk.content.validate import load_folder
+from kiosk.paths import default_bundle_dir
 from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.speech.device import AudioBackend
+from kiosk.speech.narration import Narration
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, go, settle, tap
 from tests.ui.narration import CUES, PAGE, TOWN, RecordingDevice, narrated_bundle
@@ -251,7 +255,11 @@ def test_headphones_cap_the_volume(
 def test_no_listen_control_without_narration(
     qtbot: QtBot, make_kiosk: KioskFactory, bundle: Bundle, device: RecordingDevice
 ) -> None:
-    plain = make_kiosk()  # the default bundle of this branch has no narration yet
+    silent = bundle.root.parent.parent / "silent"
+    shutil.copytree(default_bundle_dir(), silent)
+    loaded = load_folder(silent)
+    shutil.rmtree(silent / "narration")  # a bundle without narration: no index, no audio
+    plain = make_kiosk(bundle=loaded)
     open_page(qtbot, plain)
     assert not find(plain, "listenBar", in_page=True).isVisible()
     assert find(plain, "listenBar", in_page=True).height() == 0
@@ -393,3 +401,25 @@ def test_the_listen_bar_keeps_the_layout_rules(
         problems += check_texts(screen, 28 * kiosk.theme.property("unit"))
         problems += check_covered(screen)
     assert not problems, "\n".join(problems)
+
+
+def test_the_built_in_bundle_is_heard_and_followed(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    default_bundle: Bundle,
+    device: RecordingDevice,
+    clock: FakeClock,
+) -> None:
+    """The real thing: the built-in bundle's espeak-ng narration (Ogg Vorbis) decoded, and
+    the highlight on its own cue times."""
+    kiosk = make_kiosk(bundle=default_bundle, settings=SETTINGS, audio=lambda: device)
+    open_page(qtbot, kiosk, "surgery")
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    assert clips(kiosk) == [default_bundle.root / "narration/en/page-surgery.ogg"]
+    narration = Narration.of_bundle(default_bundle.root)
+    assert narration is not None
+    clip = narration.page("en", "surgery")
+    assert clip is not None
+    samples = device.pull_seconds(clip.starts[1] + 0.1)
+    assert max(samples) > 1000, "speech reached the device"
+    qtbot.waitUntil(lambda: kiosk.narrator.property("currentUnit") == clip.units[1], timeout=3000)
