@@ -38,6 +38,10 @@ def link_narrator(narrator: Narrator, state: AppState, idle: IdleMonitor) -> Non
     def language_changed() -> None:
         narrator.set_language(state.current_language())
 
+    def route_changed() -> None:
+        if not state.is_attract():
+            narrator.prepare()
+
     def warning_shown() -> None:
         ui = state.bundle.ui(state.current_language())
         narrator.say_texts([ui["still_there"], ui["still_here"]])
@@ -46,6 +50,7 @@ def link_narrator(narrator: Narrator, state: AppState, idle: IdleMonitor) -> Non
     state.bundleChanged.connect(bundle_changed)
     state.languageChanged.connect(language_changed)
     state.navigated.connect(narrator.stop)
+    state.routeChanged.connect(route_changed)
     state.resetDone.connect(narrator.reset)
     idle.warningShown.connect(warning_shown)
     idle.extended.connect(narrator.stop)

@@ -22,7 +22,7 @@ from kiosk.paths import default_bundle_dir
 from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.speech.device import AudioBackend
+from kiosk.speech.device import AudioBackend, DeviceUnavailable
 from kiosk.speech.narration import Narration
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import FakeClock, find, go, settle, tap
@@ -423,3 +423,21 @@ def test_the_built_in_bundle_is_heard_and_followed(
     samples = device.pull_seconds(clip.starts[1] + 0.1)
     assert max(samples) > 1000, "speech reached the device"
     qtbot.waitUntil(lambda: kiosk.narrator.property("currentUnit") == clip.units[1], timeout=3000)
+
+
+def test_without_a_sound_device_there_is_no_listen_control(
+    qtbot: QtBot, make_kiosk: KioskFactory, bundle: Bundle, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A kiosk whose sound device cannot be opened offers no Listen (staff find why in the
+    log); the patient sees nothing broken."""
+
+    def no_device() -> RecordingDevice:
+        raise DeviceUnavailable("no system audio device: (failed to init device, -401)")
+
+    kiosk = make_kiosk(bundle=bundle, settings=SETTINGS, audio=no_device)
+    open_page(qtbot, kiosk)
+    assert not find(kiosk, "listenBar", in_page=True).isVisible()
+    assert not kiosk.narrator.property("available")
+    assert "narration is unavailable: no system audio device" in caplog.text
+    kiosk.idle.warn_now()  # the warning shows, silently
+    assert find(kiosk, "idleDialog").isVisible()
