@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from kiosk.content.narration_units import spoken_parts
 from kiosk.patient.idle import IdleMonitor
 from kiosk.patient.narrator import Narrator
 from kiosk.patient.state import AppState
@@ -42,9 +43,11 @@ def link_narrator(narrator: Narrator, state: AppState, idle: IdleMonitor) -> Non
         if not state.is_attract():
             narrator.prepare()
 
-    def warning_shown() -> None:
+    def warning_shown() -> None:  # the title, the countdown as it shows, the button's words
         ui = state.bundle.ui(state.current_language())
-        narrator.say_texts([ui["still_there"], ui["still_here"]])
+        seconds = {"seconds": str(idle.property("secondsLeft"))}
+        countdown = spoken_parts(ui["resetting_in"], seconds)
+        narrator.say_texts([ui["still_there"], *countdown, ui["still_here"]])
 
     _load(narrator, state)
     state.bundleChanged.connect(bundle_changed)

@@ -200,6 +200,8 @@ def test_the_idle_warning_stops_the_page_is_spoken_and_the_reset_silences_it(
     qtbot.waitUntil(lambda: find(kiosk, "idleDialog").isVisible(), timeout=2000)
     ui = bundle.ui("es")
     assert kiosk.narrator.property("pageId") == ""
+    # The test bundle has clips for the title and the button only: the countdown's words are
+    # skipped, the rest is still said (the built-in bundle has them all, see below).
     assert clips(kiosk) == [
         bundle.root / f"narration/es/text-{text_key(ui[key])}.ogg"
         for key in ("still_there", "still_here")
@@ -441,3 +443,16 @@ def test_without_a_sound_device_there_is_no_listen_control(
     assert "narration is unavailable: no system audio device" in caplog.text
     kiosk.idle.warn_now()  # the warning shows, silently
     assert find(kiosk, "idleDialog").isVisible()
+
+
+def test_the_idle_warning_says_its_countdown_with_the_built_in_clips(
+    qtbot: QtBot, make_kiosk: KioskFactory, default_bundle: Bundle, device: RecordingDevice
+) -> None:
+    kiosk = make_kiosk(bundle=default_bundle, settings=SETTINGS, audio=lambda: device)
+    open_page(qtbot, kiosk, "surgery")
+    kiosk.idle.warn_now()
+    ui = default_bundle.ui("en")
+    said = ["Are you still there?", "Starting over in", "60", "seconds", "I'm still here"]
+    assert [ui["still_there"], ui["still_here"]] == [said[0], said[-1]]
+    folder = default_bundle.root / "narration" / "en"
+    assert clips(kiosk) == [folder / f"text-{text_key(words)}.ogg" for words in said]
