@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "f4e4ed9c45fc6717ff5c75b7c092552de04efdc51a524436f3212f21d7b122d5"
+SEAL_DIGEST = "f68832ec3591321b3a5e0e743dd8a0447a5624dcefea522d35b0aa668bbff361"

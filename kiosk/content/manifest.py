@@ -54,6 +54,12 @@ UI_KEYS: tuple[str, ...] = (
     "county",
     "nearest_offices",
     "miles_from_office",
+    "listen",  # narration (kiosk/patient/narrator.py): the Listen control and its volume
+    "pause",
+    "resume",
+    "volume",
+    "quieter",
+    "louder",
     "section_what_it_is",
     "section_how_it_can_help",
     "section_what_to_expect",

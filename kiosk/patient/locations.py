@@ -107,6 +107,24 @@ def _listed(items: Sequence[Location]) -> list[tuple[str, str, str, float, float
     return [(loc.id, loc.town, loc.state, loc.lat, loc.lon) for loc in items]
 
 
+def town_units(
+    fields: list[dict[str, str]], notes: str, county: bool, nearest: Sequence[str]
+) -> dict[str, int]:
+    """Which narration unit each part of a town page is, in the order narration reads them
+    (kiosk/content/narration_units.py `location_units`): the title, the county, the practice,
+    each field's name and value (or the line to ask at the desk), the notes, the nearest other
+    offices (heading, then each one's name and distance), the website, the QR caption."""
+    names = ["place", *(["county"] if county else []), "organization"]
+    names += [f"{f['key']}{part}" for f in fields for part in ("Label", "Value")]
+    names += [] if fields else ["callForDetails"]
+    names += ["notes"] if notes.strip() else []
+    if nearest:
+        names += ["nearestOffices"]
+        names += [f"{part}-{ident}" for ident in nearest for part in ("nearest", "nearestMiles")]
+    names += ["websiteTitle", "website", "scan"]
+    return {name: unit for unit, name in enumerate(names)}
+
+
 @QmlElement
 @QmlUncreatable("made by the app")
 class Locations(QObject):
@@ -156,6 +174,9 @@ class Locations(QObject):
             if value
         ]
         notes = (loc.notes or {}).get(language, "")
+        ui = self._bundle.ui(language)
+        county = (loc.county or "") if ui.get("county") else ""
+        nearest = self._nearest(loc) if ui.get("nearest_offices") else []
         return {
             "id": loc.id,
             "town": loc.town,
@@ -167,10 +188,11 @@ class Locations(QObject):
             "organization": self._bundle.organization.name,
             "here": loc.id == self._valid_here(),
             "miles": miles_between(here, loc) if here is not None and here is not loc else -1.0,
-            "county": loc.county or "",
-            "nearest": self._nearest(loc),
+            "county": county,
+            "nearest": nearest,
             "directions": loc.directions,
             "qrSource": qr_source(loc.directions),
+            "units": town_units(fields, notes, bool(county), [n["id"] for n in nearest]),
         }
 
     def _nearest(self, loc: Location) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ Item {
     required property TapGuard guard
     required property Content content
     required property Locations locations
+    required property Narrator narrator
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -23,6 +24,33 @@ Item {
     readonly property real qrSide: Math.round(Math.min(landscape ? height * 0.55 : width * 0.55, theme.sizes.qrMax))
 
     objectName: "locationDetail"
+
+    // The part of this town page being read aloud (-1: none): it is marked and kept in view.
+    readonly property int readingUnit: narrator.pageId === "location-" + routeId ? narrator.currentUnit : -1
+    function reads(part) {
+        const units = detail.info.units || {}
+        return detail.readingUnit >= 0 && units[part] === detail.readingUnit
+    }
+    function followReading() {
+        const item = detail.readingItem(body)
+        if (!item)
+            return
+        const top = item.mapToItem(body, 0, 0).y + body.y
+        if (top >= flick.contentY && top + item.height <= flick.contentY + flick.height)
+            return
+        flick.contentY = Math.max(0, Math.min(top - flick.height / 3, flick.contentHeight - flick.height))
+    }
+    function readingItem(item) {
+        if (item.reading === true)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = detail.readingItem(item.children[i])
+            if (found)
+                return found
+        }
+        return null
+    }
+    onReadingUnitChanged: if (readingUnit >= 0) Qt.callLater(detail.followReading)
 
     Flickable {
         id: flick
@@ -48,6 +76,7 @@ Item {
                 spacing: detail.sp
 
                 Text {
+                    readonly property bool reading: detail.reads("place")
                     textFormat: Text.PlainText
                     objectName: "townTitle"
                     width: parent.width
@@ -56,8 +85,10 @@ Item {
                     color: detail.theme.colors.heading
                     font.pixelSize: detail.theme.sizes.title
                     font.bold: true
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("county")
                     textFormat: Text.PlainText
                     objectName: "county"
                     visible: !!detail.info.county && !!detail.ui.county
@@ -66,6 +97,7 @@ Item {
                     wrapMode: Text.Wrap
                     color: detail.theme.colors.textMuted
                     font.pixelSize: detail.theme.sizes.heading
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Rectangle {
                     objectName: "youAreHere"
@@ -89,12 +121,14 @@ Item {
                     }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("organization")
                     textFormat: Text.PlainText
                     width: parent.width
                     text: detail.info.organization || ""
                     wrapMode: Text.Wrap
                     color: detail.theme.colors.text
                     font.pixelSize: detail.theme.sizes.heading
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Text {
                     textFormat: Text.PlainText
@@ -114,6 +148,7 @@ Item {
                         objectName: "field-" + modelData.key
                         width: facts.width
                         Text {
+                            readonly property bool reading: detail.reads(parent.modelData.key + "Label")
                             textFormat: Text.PlainText
                             width: parent.width
                             text: detail.ui[parent.modelData.key]
@@ -121,18 +156,23 @@ Item {
                             color: detail.theme.colors.textMuted
                             font.pixelSize: detail.theme.sizes.body
                             font.bold: true
+                            ReadingMark { theme: detail.theme; on: parent.reading }
                         }
                         Text {
+                            readonly property bool reading: detail.reads(parent.modelData.key + "Value")
                             textFormat: Text.PlainText
                             width: parent.width
                             text: parent.modelData.value
                             wrapMode: Text.Wrap
                             color: detail.theme.colors.text
                             font.pixelSize: detail.theme.sizes.body
+                            ReadingMark { theme: detail.theme; on: parent.reading }
                         }
                     }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("callForDetails")
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "callForDetails"
                     visible: (detail.info.fields || []).length === 0
@@ -144,6 +184,8 @@ Item {
                     lineHeight: 1.2
                 }
                 Text {
+                    readonly property bool reading: detail.reads("notes")
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "notes"
                     visible: !!detail.info.notes
@@ -161,6 +203,7 @@ Item {
                     width: parent.width
                     spacing: detail.sp
                     Text {
+                        readonly property bool reading: detail.reads("nearestOffices")
                         textFormat: Text.PlainText
                         width: parent.width
                         text: detail.ui.nearest_offices || ""
@@ -168,6 +211,7 @@ Item {
                         color: detail.theme.colors.textMuted
                         font.pixelSize: detail.theme.sizes.body
                         font.bold: true
+                        ReadingMark { theme: detail.theme; on: parent.reading }
                     }
                     Repeater {
                         model: detail.info.nearest || []
@@ -202,6 +246,7 @@ Item {
                                     anchors.verticalCenter: parent.verticalCenter
                                     width: near.width - nearIcon.width - 3 * detail.theme.sizes.pad
                                     Text {
+                                        readonly property bool reading: detail.reads("nearest-" + near.modelData.id)
                                         textFormat: Text.PlainText
                                         width: parent.width
                                         text: near.modelData.place
@@ -209,8 +254,10 @@ Item {
                                         color: detail.theme.colors.text
                                         font.pixelSize: detail.theme.sizes.label
                                         font.bold: true
+                                        ReadingMark { theme: detail.theme; on: parent.reading }
                                     }
                                     Text {
+                                        readonly property bool reading: detail.reads("nearestMiles-" + near.modelData.id)
                                         textFormat: Text.PlainText
                                         objectName: "nearestMiles-" + near.modelData.id
                                         width: parent.width
@@ -218,6 +265,7 @@ Item {
                                         wrapMode: Text.Wrap
                                         color: detail.theme.colors.text
                                         font.pixelSize: detail.theme.sizes.body
+                                        ReadingMark { theme: detail.theme; on: parent.reading }
                                     }
                                 }
                             }
@@ -227,6 +275,8 @@ Item {
                 Column {
                     width: parent.width
                     Text {
+                        readonly property bool reading: detail.reads("websiteTitle")
+                        ReadingMark { theme: detail.theme; on: parent.reading }
                         textFormat: Text.PlainText
                         width: parent.width
                         text: detail.ui.website
@@ -236,6 +286,8 @@ Item {
                         font.bold: true
                     }
                     Text {
+                        readonly property bool reading: detail.reads("website")
+                        ReadingMark { theme: detail.theme; on: parent.reading }
                         textFormat: Text.PlainText
                         objectName: "website"
                         width: parent.width
@@ -274,6 +326,8 @@ Item {
                     }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("scan")
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "scanToTakeHome"
                     width: parent.width
@@ -291,11 +345,21 @@ Item {
     MoreBelow {
         id: moreBelow
         objectName: "moreBelowTown"
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors { left: parent.left; right: parent.right; bottom: listenBar.top }
         theme: detail.theme
         guard: detail.guard
         flick: flick
-        available: detail.height
+        available: detail.height - listenBar.height
         text: detail.ui.more_below
+    }
+
+    ListenBar {
+        id: listenBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        appState: detail.appState
+        theme: detail.theme
+        guard: detail.guard
+        narrator: detail.narrator
+        pageId: "location-" + detail.routeId
     }
 }
