@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "f68832ec3591321b3a5e0e743dd8a0447a5624dcefea522d35b0aa668bbff361"
+SEAL_DIGEST = "da5bce4b29c6913f72bc15e10574af64afa82f155beeec31b059fde8410e3b4d"
