@@ -352,9 +352,8 @@ def test_every_part_of_a_town_page_carries_its_narration_unit(default_bundle: Bu
                     "{miles}", miles
                 )
             read = [texts[part] for part, _ in sorted(info["units"].items(), key=lambda p: p[1])]
-            locations = default_bundle.locations
             expected = location_units(
-                location, default_bundle.organization, ui, language, locations
+                location, default_bundle.organization, ui, language, default_bundle.locations
             )
             assert read == list(expected), (location.id, language)
 
