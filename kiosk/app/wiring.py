@@ -22,6 +22,7 @@ from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
 from kiosk.paths import qml_dir
 from kiosk.patient.idle import IdleMonitor, InputActivityFilter
+from kiosk.patient.keypad import KeypadNavigator
 from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
 from kiosk.patient.qr import PROVIDER_ID, QrImageProvider
@@ -62,10 +63,12 @@ class Kiosk:
     services: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
     hours_usage: hours_usage.HoursAndUsage | None = None  # opening hours, usage counts
     updates: UpdatesSection | None = None  # fleet updates: the background updater
+    keypad: KeypadNavigator | None = None  # the keypad path: focus, Enter, Back, Help
 
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
         self.window.removeEventFilter(self.input_filter)
+        self.window.removeEventFilter(self.keypad)
         if self.hours_usage is not None:
             self.window.removeEventFilter(self.hours_usage.wake_filter)
             self.hours_usage.close()
@@ -143,6 +146,7 @@ def build_kiosk(
     )  # fmt: skip
     updates = _fleet_updates(services, parts)
     engine, window, warnings = _load_qml(parts, extras)
+    keypad = _keypad(parts, window)
     window.installEventFilter(extras.wake_filter)
     place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
     updates.start()  # fleet updates, in a thread of their own, once the window stands
@@ -155,6 +159,7 @@ def build_kiosk(
         services=services,
         hours_usage=extras,
         updates=updates,
+        keypad=keypad,
     )
 
 
@@ -306,6 +311,21 @@ def _input_filter(parts: _Parts, window: QQuickWindow) -> InputActivityFilter:
     input_filter = InputActivityFilter(parts.idle, parts.backends)
     window.installEventFilter(input_filter)
     return input_filter
+
+
+def _keypad(parts: _Parts, window: QQuickWindow) -> KeypadNavigator:
+    """The keypad path. Installed before the other filters, so that they (installed later, asked
+    first) still see every key it takes: a key wakes the screen and restarts the idle time."""
+    keypad = KeypadNavigator(
+        window,
+        parts.state,
+        parts.idle,
+        parts.guard,
+        lambda: parts.staff_panel.is_open,
+        parts.backends,
+    )
+    window.installEventFilter(keypad)
+    return keypad
 
 
 def _load_qml(
