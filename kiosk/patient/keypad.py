@@ -154,9 +154,10 @@ class KeypadNavigator(QObject):
         if closed is not None and closed.property("active"):
             return []
         for name in ("idleDialog", "attractScreen"):
-            layer = window.findChild(QQuickItem, name)
-            if layer is not None and layer.isVisible():
-                return [layer]
+            # The one that shows (an attract screen of an earlier reset may await deletion).
+            for layer in window.findChildren(QQuickItem, name):
+                if layer.isVisible():
+                    return [layer]
         chrome = window.findChild(QQuickItem, "chrome")
         stack = window.findChild(QQuickItem, "stack")
         page = stack.property("currentItem") if stack is not None else None
