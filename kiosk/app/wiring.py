@@ -68,7 +68,8 @@ class Kiosk:
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
         self.window.removeEventFilter(self.input_filter)
-        self.window.removeEventFilter(self.keypad)
+        if self.keypad is not None:
+            self.window.removeEventFilter(self.keypad)
         if self.hours_usage is not None:
             self.window.removeEventFilter(self.hours_usage.wake_filter)
             self.hours_usage.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import shiboken6
 from PySide6.QtCore import QEvent, QMetaObject, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -76,6 +77,7 @@ class KeypadNavigator(QObject):
         self._keypad = False  # the last input was a key: focus shows and is spoken
         self._opened_from: list[QQuickItem | None] = []  # the focus when each page was opened
         self._before_dialog: QQuickItem | None = None
+        self._last: QQuickItem | None = None  # the last control that had the focus
         window.activeFocusItemChanged.connect(self._focus_changed)
         state.navigated.connect(self._navigated)
         # After the dialog's own bindings have followed (they may be connected after this).
@@ -204,17 +206,19 @@ class KeypadNavigator(QObject):
 
     def _focus_changed(self) -> None:
         item = self.focused()
+        if item is not None:
+            self._last = item
         if self._keypad and item is not None:
             self.announce.emit(self._name(item))
 
     def _navigated(self, op: str, _route: object) -> None:
         """After a page change the focus goes on: it stays on a chrome button, returns to the
         control that opened the page, or goes to the same control (Next) or the first one."""
-        before = self.focused()
+        before = self._last if self._last is not None and shiboken6.isValid(self._last) else None
         if op in ("reset", "start"):
             self._opened_from.clear()
-            if op == "reset":
-                self._keypad = False
+            if op == "reset":  # the next patient: no focus until a key is pressed
+                self._keypad, self._last = False, None
                 self._clear_focus()
         if op == "push":
             self._opened_from.append(before)
@@ -231,7 +235,7 @@ class KeypadNavigator(QObject):
             return
         names = {item.objectName(): item for item in targets}
         for choice in (before, back_to):
-            if choice is not None and choice in targets:
+            if choice is not None and shiboken6.isValid(choice) and choice in targets:
                 self._focus(choice)
                 return
         same = names.get(before.objectName()) if before is not None else None
