@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "c2d791b06c31d1b95e8149982d9293f56df57cb95e956c3442c53bb6dc80eecf"
+SEAL_DIGEST = "f3c63c25b71646957afc5951595da6e147763b9aa951f435aa87eed6a0868b39"

@@ -134,8 +134,10 @@ class KeypadNavigator(QObject):
             QMetaObject.invokeMethod(button, "activate")
 
     def help(self) -> None:
-        """Says where the patient is: the screen's title, then the focused control."""
-        for text in (self.title(), self._name(self.focused())):
+        """Says where the patient is and what the keys do: the screen's title, the keys, then
+        the focused control."""
+        keys = self._state.bundle.ui(self._state.current_language()).get("keypad_help", "")
+        for text in (self.title(), keys, self._name(self.focused())):
             if text:
                 self.announce.emit(text)
 

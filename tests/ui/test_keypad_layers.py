@@ -88,7 +88,7 @@ def test_enter_opens_back_returns_to_the_control_that_opened(
     assert kiosk.state.screen == "home" and kiosk.window.activeFocusItem() is tile
 
 
-def test_help_says_the_screen_and_the_focused_control(
+def test_help_says_the_screen_the_keys_and_the_focused_control(
     qtbot: QtBot, make_kiosk: KioskFactory, clock: FakeClock
 ) -> None:
     kiosk = make_kiosk()
@@ -97,14 +97,19 @@ def test_help_says_the_screen_and_the_focused_control(
     kiosk.state.openPage("botox")
     settle(qtbot, kiosk)
     title = str(find(kiosk, "pageTitle", in_page=True).property("text"))
+    keys = "Use the arrow keys to move, Enter to choose, and Back to go back."
     for key in (Key.Key_F1, Key.Key_Help, Key.Key_Asterisk, Key.Key_Question):
         del said[:]
         press(kiosk, key)
-        assert said == [title], key
+        assert said == [title, keys], key
     focused = focus_on(kiosk, "nextButton")
+    kiosk.state.setLanguage("es")
     del said[:]
     press(kiosk, Key.Key_F1)
-    assert said == [title, focused.property("accessibleName")]
+    title = str(find(kiosk, "pageTitle", in_page=True).property("text"))
+    keys = "Use las flechas para moverse, Intro para elegir y Atrás para volver."
+    assert said == [title, keys, focused.property("accessibleName")]
+    assert title == "Inyecciones de bótox"
 
 
 def test_keys_keep_the_session_alive(qtbot: QtBot, make_kiosk: KioskFactory) -> None:
