@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "f3c63c25b71646957afc5951595da6e147763b9aa951f435aa87eed6a0868b39"
+SEAL_DIGEST = "86dcb995b77f35e4b3f6fdfa5049ceaf04fbb42878f8ce03563361099e97b5ee"

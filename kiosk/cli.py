@@ -80,6 +80,13 @@ def _app_options(kind: type[argparse.ArgumentParser]) -> argparse.ArgumentParser
         "--bundle", type=Path, help="preview an authoring folder; reloads when a file changes"
     )
     parser.add_argument(
+        "--audio",
+        choices=("system", "null"),
+        default="system",
+        help="where narration plays: the system's sound output (PulseAudio, else ALSA), or "
+        "null: silently at real speed (tests, machines without sound)",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="start offscreen, wait for the first frame, print one JSON line and exit",

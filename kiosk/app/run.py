@@ -24,6 +24,7 @@ from kiosk.app.wiring import DEFAULT_WINDOW, Kiosk, build_kiosk
 from kiosk.content.problems import BundleError
 from kiosk.paths import data_dir
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
 from kiosk.staff.drives import import_dir_from
 from kiosk.system.logs import setup_logging
 from kiosk.system.startup_guard import StartupGuard
@@ -31,7 +32,7 @@ from kiosk.system.startup_guard import StartupGuard
 
 def run(args: argparse.Namespace) -> int:
     """`kiosk [--data-dir DIR] [--import-dir DIR] [--windowed] [--size WxH] [--bundle FOLDER]
-    [--smoke-test]`."""
+    [--audio system|null] [--smoke-test]`."""
     if args.smoke_test:
         from kiosk.app.smoke import run_smoke
 
@@ -72,6 +73,7 @@ def start(args: argparse.Namespace, guard: StartupGuard) -> Kiosk:
         fullscreen=not args.windowed,
         preview_folder=preview_folder,
         crash_loop=guard.should_use_builtin(),
+        audio=AudioBackend(getattr(args, "audio", "system")),
     )
 
 

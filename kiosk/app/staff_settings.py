@@ -15,4 +15,6 @@ def ui_settings_from(stored: Settings, base: UiSettings | None = None) -> UiSett
         location_id=stored.location_id,
         idle_seconds=float(stored.idle_seconds),
         default_language=stored.default_language,
+        narration_output=stored.narration_output,
+        narration_volume=stored.narration_volume,
     )

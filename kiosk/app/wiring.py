@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app import hours_usage
+from kiosk.app import hours_usage, narration
 from kiosk.app.preview import BundlePreview
 from kiosk.app.staff_settings import ui_settings_from
 from kiosk.app.window import application, place_window
@@ -24,11 +24,13 @@ from kiosk.paths import qml_dir
 from kiosk.patient.idle import IdleMonitor, InputActivityFilter
 from kiosk.patient.keypad import KeypadNavigator
 from kiosk.patient.locations import Locations
+from kiosk.patient.narrator import Narrator
 from kiosk.patient.pages import Content
 from kiosk.patient.qr import PROVIDER_ID, QrImageProvider
 from kiosk.patient.staff_corner import StaffHook
 from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
 from kiosk.staff_ui.panel import StaffPanel
@@ -59,6 +61,7 @@ class Kiosk:
     backends: QObject
     input_filter: InputActivityFilter
     staff_panel: StaffPanel
+    narrator: Narrator
     qml_warnings: list[str] = field(default_factory=list)
     services: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
     hours_usage: hours_usage.HoursAndUsage | None = None  # opening hours, usage counts
@@ -76,6 +79,7 @@ class Kiosk:
         if self.updates is not None:
             self.updates.stop()
         self.idle.stop()
+        self.narrator.close()
         self.staff_panel.stop()
         if self.preview is not None:
             self.preview.stop()
@@ -102,6 +106,7 @@ class _Parts:
     staff_corner: StaffHook
     staff_panel: StaffPanel
     preview: BundlePreview | None
+    narrator: Narrator
 
 
 def build_kiosk(
@@ -118,12 +123,14 @@ def build_kiosk(
     import_dir: Path | None = None,
     crash_loop: bool | None = None,
     hours: hours_usage.HoursOptions | None = None,
+    audio: AudioBackend = AudioBackend.SYSTEM,
 ) -> Kiosk:
     """Builds the application (or reuses the running one), the backends and the QML window.
 
     `bundle` overrides the store's choice; `preview_folder` previews an authoring folder, live;
     `data_dir` is the store's and staff mode's folder (default: the kiosk's own, unless `bundle`
-    is given); `crash_loop` None asks the start-up guard; `clock` and `hours` are for tests."""
+    is given); `crash_loop` None asks the start-up guard; `clock` and `hours` are for tests;
+    `audio` is where narration plays (NULL: silently, at real speed)."""
     services: Staff | None = None
     if preview_folder is None and (data_dir is not None or bundle is None):
         services = Staff.open(data_dir)
@@ -137,7 +144,7 @@ def build_kiosk(
         services, bundle, import_dir=import_dir, settings_warning=settings_warning, clock=clock,
         parent=backends,
     )  # fmt: skip
-    parts = _make_parts(app, backends, bundle, settings, staff_panel, preview, clock)
+    parts = _make_parts(app, backends, bundle, settings, staff_panel, preview, clock, audio)
     _link_patient(parts)
     _link_staff(parts)
     # Sleeping outside opening hours, anonymous usage counts.
@@ -210,6 +217,7 @@ def _make_parts(
     staff_panel: StaffPanel,
     preview: BundlePreview | None,
     clock: MonotonicClock | None,
+    audio: AudioBackend,
 ) -> _Parts:
     clock_kwargs = {"clock": clock} if clock is not None else {}
     state = AppState(bundle, settings, parent=backends)
@@ -227,6 +235,7 @@ def _make_parts(
         staff_corner=StaffHook(parent=backends, **clock_kwargs),
         staff_panel=staff_panel,
         preview=preview,
+        narrator=narration.make_narrator(settings, audio, backends),
     )
 
 
@@ -265,6 +274,7 @@ def _link_patient(parts: _Parts) -> None:
     parts.idle.timedOut.connect(state.reset)
     if parts.preview is not None:
         parts.preview.bundleLoaded.connect(state.apply_bundle_now)
+    narration.link_narrator(parts.narrator, state, parts.idle)
 
 
 def _link_staff(parts: _Parts) -> None:
@@ -282,6 +292,7 @@ def _link_staff(parts: _Parts) -> None:
         state.set_settings(new)  # the default language: at the next reset
         parts.locations.set_here(new.location_id)
         idle.set_idle_seconds(new.idle_seconds)
+        narration.apply_settings(parts.narrator, state)
 
     state.routeChanged.connect(patient_idle_follows)
     panel.openChanged.connect(patient_idle_follows)
@@ -365,6 +376,7 @@ def _load_qml(
             "staff": parts.staff_corner,
             "preview": parts.preview,
             "staffPanel": parts.staff_panel,
+            "narrator": parts.narrator,
             "hours": extras.hours,
             "usageCounting": extras.recorder is not None,  # the privacy note shows
         }

@@ -52,6 +52,12 @@ UI_KEYS: tuple[str, ...] = (
     "all_topics",
     "more_below",
     "distance",
+    "listen",  # narration (kiosk/patient/narrator.py): the Listen control and its volume
+    "pause",
+    "resume",
+    "volume",
+    "quieter",
+    "louder",
     "section_what_it_is",
     "section_how_it_can_help",
     "section_what_to_expect",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from kiosk.content.bundle import (
     Paragraph,
     Spans,
 )
+from kiosk.content.narration_units import plain
 from kiosk.content.spans import spans_markup
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable
 
@@ -53,8 +55,23 @@ def styled(spans: Spans) -> str:
     return spans_markup(spans, emphasis="i", strong="b")
 
 
-def _row(style: str, depth: int, spans: Spans, gap: float, marker: str = "") -> dict[str, Any]:
+class Units:
+    """Numbers a page's readable units in reading order, as narration's cues do
+    (kiosk/content/narration_units.py `page_units`): a row without words is no unit (-1), and
+    neither is anything numbered by Units(None) (the disclaimer has narration of its own)."""
+
+    def __init__(self, first: int | None = 0) -> None:
+        self._next = count(first) if first is not None else None
+
+    def take(self, words: str) -> int:
+        return next(self._next) if self._next is not None and words.strip() else -1
+
+
+def _row(
+    units: Units, style: str, depth: int, spans: Spans, gap: float, marker: str = ""
+) -> dict[str, Any]:
     return {
+        "unit": units.take(plain(spans)),  # the narration unit: highlighted while it is read
         # Paragraphs.qml picks the delegate by kind: a numbered item needs a Text for its number
         "kind": "text" if marker in ("", "bullet") else "number",
         "style": style,  # "p", "h" or "item"
@@ -65,7 +82,9 @@ def _row(style: str, depth: int, spans: Spans, gap: float, marker: str = "") -> 
     }
 
 
-def _list_rows(block: ListBlock, depth: int, first_gap: float) -> list[dict[str, Any]]:
+def _list_rows(
+    units: Units, block: ListBlock, depth: int, first_gap: float
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     between = PARAGRAPH_GAP if block.loose else ITEM_GAP
     for number, item in enumerate(block.items, start=block.start):
@@ -74,42 +93,47 @@ def _list_rows(block: ListBlock, depth: int, first_gap: float) -> list[dict[str,
         head, rest = (
             (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (None, item)
         )
-        rows.append(_row("item", depth, head.spans if head else (), gap, marker))
-        rows += _rows(rest, depth + 1, between)
+        rows.append(_row(units, "item", depth, head.spans if head else (), gap, marker))
+        rows += _rows(units, rest, depth + 1, between)
     return rows
 
 
-def _rows(blocks: Blocks, depth: int, gap: float) -> list[dict[str, Any]]:
+def _rows(units: Units, blocks: Blocks, depth: int, gap: float) -> list[dict[str, Any]]:
     """Blocks as the rows Paragraphs.qml draws: lists flattened, nesting kept as indentation."""
     rows: list[dict[str, Any]] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            rows.append(_row("p", depth, block.spans, gap))
+            rows.append(_row(units, "p", depth, block.spans, gap))
         elif isinstance(block, Heading):
-            rows.append(_row("h", depth, block.spans, gap))
+            rows.append(_row(units, "h", depth, block.spans, gap))
         elif isinstance(block, ListBlock):
-            rows += _list_rows(block, depth, gap)
+            rows += _list_rows(units, block, depth, gap)
         gap = PARAGRAPH_GAP if depth == 0 else gap
     return rows
 
 
-def blocks(page_blocks: Blocks, ui: Mapping[str, str]) -> list[dict[str, Any]]:
+def blocks(
+    page_blocks: Blocks, ui: Mapping[str, str], units: Units | None = None
+) -> list[dict[str, Any]]:
     """A page's blocks for Paragraphs.qml: text rows, and callouts holding their own rows."""
+    units = units or Units(None)
     out: list[dict[str, Any]] = []
     for block in page_blocks:
         gap = PARAGRAPH_GAP if out else 0.0
         if isinstance(block, Callout):
+            label = ui[f"callout_{block.level}"]
             out.append(
                 {
                     "kind": "callout",
                     "level": block.level,
-                    "label": ui[f"callout_{block.level}"],
+                    "label": label,
+                    "unit": units.take(label),
                     "gap": gap,
-                    "rows": _rows(block.blocks, 0, 0.0),
+                    "rows": _rows(units, block.blocks, 0, 0.0),
                 }
             )
         else:
-            row = _rows((block,), 0, gap)
+            row = _rows(units, (block,), 0, gap)
             out += row
     return out
 
@@ -222,10 +246,14 @@ class Content(QObject):
         previous = run[at - 1] if at > 0 else None
         following = run[at + 1] if at + 1 < len(run) else None
         disclaimer = bundle.disclaimer.get(language)
+        units = Units()
+        title_unit = units.take(text.title)
+        summary = blocks(text.summary, ui, units)
         sections = [
             {
+                "headingUnit": units.take(s.heading),
                 "heading": s.heading,
-                "blocks": blocks(s.blocks, ui),
+                "blocks": blocks(s.blocks, ui, units),
                 "questions": s.heading == questions,
             }
             for s in text.sections
@@ -234,7 +262,8 @@ class Content(QObject):
             "id": page.id,
             "kind": page.kind,
             "title": text.title,
-            "summary": blocks(text.summary, ui),
+            "titleUnit": title_unit,
+            "summary": summary,
             "illustration": file_url(page.illustration),
             "sections": sections,
             "hasQuestions": any(s["questions"] for s in sections),

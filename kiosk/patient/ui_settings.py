@@ -19,6 +19,8 @@ class UiSettings:
     default_language: str | None = None  # None: the bundle's first language
     tap_debounce_ms: int = 600  # a second activation within this time is ignored
     tap_slop_px: int = 24  # at 1080 px on the shorter side; beyond it a touch scrolls
+    narration_output: str = "speaker"  # "speaker", "headphones" or "none" (kiosk/speech/volume.py)
+    narration_volume: int = 60  # the volume every patient starts with, in percent
 
     MIN_WARNING_SECONDS = 20.0
 
@@ -31,4 +33,6 @@ class UiSettings:
             default_language=self.default_language,
             tap_debounce_ms=self.tap_debounce_ms,
             tap_slop_px=self.tap_slop_px,
+            narration_output=self.narration_output,
+            narration_volume=self.narration_volume,
         )

@@ -23,6 +23,10 @@ from kiosk.statefile import StateFileError, parse_json, read_bytes
 
 SETTINGS_NAME = "settings.json"
 IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 30, 600, 90
+# Narration: where it plays (kiosk/speech/volume.py says what headphones change) and the volume
+# every patient starts with, in steps of 20 %.
+NARRATION_OUTPUTS = ("speaker", "headphones", "none")
+VOLUME_STEP, VOLUME_DEFAULT = 20, 60
 
 
 def _optional_id(value: object) -> str | None:
@@ -44,11 +48,30 @@ def _optional_lang(value: object) -> str | None:
     return "must be a language code such as 'en' or 'pt-BR'"
 
 
+def _narration_output(value: object) -> str | None:
+    if value in NARRATION_OUTPUTS:
+        return None
+    return "must be one of " + ", ".join(NARRATION_OUTPUTS)
+
+
+def _volume(value: object) -> str | None:
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and VOLUME_STEP <= value <= 100
+        and value % VOLUME_STEP == 0
+    ):
+        return None
+    return f"must be a whole percentage from {VOLUME_STEP} to 100 in steps of {VOLUME_STEP}"
+
+
 # Each field's check: None when the value is fine, else what is wrong with it.
 _CHECKS: dict[str, Callable[[object], str | None]] = {
     "location_id": _optional_id,
     "idle_seconds": _idle,
     "default_language": _optional_lang,
+    "narration_output": _narration_output,
+    "narration_volume": _volume,
 }
 
 
@@ -71,6 +94,8 @@ class Settings:
     location_id: str | None = None  # the location shown as "You are here"
     idle_seconds: int = IDLE_DEFAULT
     default_language: str | None = None  # None: the bundle's first one
+    narration_output: str = "speaker"
+    narration_volume: int = VOLUME_DEFAULT  # percent
 
     def __post_init__(self) -> None:
         for name, check in _CHECKS.items():

@@ -67,6 +67,9 @@ NORMAL: dict[str, str] = {
     "emergencyText": "#8f1d14",
     "doctor": "#e6f0f7",
     "doctorText": "#1b4a6e",
+    # The paragraph being read aloud (narration): a soft marker under the text
+    "reading": "#fff0b8",
+    "readingBorder": "#c98f2a",
     # Outside opening hours: dim on black, readable up close, no glow across a dark room
     "closed": "#000000",
     "closedText": "#8c8c8c",
@@ -119,6 +122,8 @@ HIGH_CONTRAST: dict[str, str] = {
     "emergencyText": "#ff8f85",
     "doctor": "#000000",
     "doctorText": "#8fd0ff",
+    "reading": "#000000",
+    "readingBorder": "#ffff00",
     "closed": "#000000",
     "closedText": "#8c8c8c",
     "focus": "#00ffff",

@@ -13,12 +13,15 @@ Item {
     required property TapGuard guard
     required property Content content
     required property Locations locations
+    required property Narrator narrator
     required property string routeId
 
     readonly property var ui: appState.ui
     readonly property var info: content.page(routeId, appState.language, content.revision)
     readonly property var sections: info.sections || []
     readonly property int questionsIndex: sections.findIndex(s => s.questions)
+    // The unit of this page being read aloud (-1: none): it is marked and kept in view.
+    readonly property int readingUnit: narrator.pageId === routeId ? narrator.currentUnit : -1
     readonly property real margin: theme.sizes.margin
     readonly property real sp: theme.sizes.spacing
     readonly property bool landscape: width > height * 1.1
@@ -37,10 +40,33 @@ Item {
         jump.restart()
     }
 
+    // The text being read, scrolled into view (a third of the way down) when it is not all shown.
+    function followReading() {
+        const item = page.readingItem(body)
+        if (!item)
+            return
+        const top = item.mapToItem(body, 0, 0).y + body.y
+        if (top >= flick.contentY && top + item.height <= flick.contentY + flick.height)
+            return
+        jump.to = Math.max(0, Math.min(top - flick.height / 3, flick.contentHeight - flick.height))
+        jump.restart()
+    }
+    function readingItem(item) {
+        if (item.reading === true)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = page.readingItem(item.children[i])
+            if (found)
+                return found
+        }
+        return null
+    }
+    onReadingUnitChanged: if (readingUnit >= 0) Qt.callLater(page.followReading)
+
     Flickable {
         id: flick
         objectName: "pageFlick"
-        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: footer.top }
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: listenBar.top }
         contentWidth: width
         contentHeight: body.height + 2 * page.margin
         flickableDirection: Flickable.VerticalFlick
@@ -103,6 +129,7 @@ Item {
                     spacing: page.sp
 
                     Text {
+                        readonly property bool reading: page.readingUnit >= 0 && page.info.titleUnit === page.readingUnit
                         textFormat: Text.PlainText
                         objectName: "pageTitle"
                         width: parent.width
@@ -111,11 +138,13 @@ Item {
                         color: page.theme.colors.heading
                         font.pixelSize: page.theme.sizes.title
                         font.bold: true
+                        ReadingMark { theme: page.theme; on: parent.reading }
                     }
                     Paragraphs {
                         objectName: "pageSummary"
                         width: parent.width
                         theme: page.theme
+                        currentUnit: page.readingUnit
                         blocks: page.info.summary || []
                         fontSize: Math.round(page.theme.sizes.body * 1.1)
                     }
@@ -171,6 +200,7 @@ Item {
                                 }
                             }
                             Text {
+                                readonly property bool reading: page.readingUnit >= 0 && box.modelData.headingUnit === page.readingUnit
                                 textFormat: Text.PlainText
                                 width: parent.width - (sectionIcon.visible ? sectionIcon.width + parent.spacing : 0)
                                 text: box.modelData.heading
@@ -178,11 +208,13 @@ Item {
                                 color: page.theme.colors.heading
                                 font.pixelSize: page.theme.sizes.heading
                                 font.bold: true
+                                ReadingMark { theme: page.theme; on: parent.reading }
                             }
                         }
                         Paragraphs {
                             width: parent.width
                             theme: page.theme
+                            currentUnit: page.readingUnit
                             blocks: box.modelData.blocks
                             fontSize: page.theme.sizes.body
                         }
@@ -238,6 +270,16 @@ Item {
         radius: width / 2
         color: page.theme.colors.textMuted
         opacity: 0.6
+    }
+
+    ListenBar {
+        id: listenBar
+        anchors { left: parent.left; right: parent.right; bottom: footer.top }
+        appState: page.appState
+        theme: page.theme
+        guard: page.guard
+        narrator: page.narrator
+        pageId: page.routeId
     }
 
     // Previous and Next, each half the footer wide on every page (they never change size under

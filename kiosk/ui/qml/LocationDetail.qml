@@ -13,6 +13,7 @@ Item {
     required property TapGuard guard
     required property Content content
     required property Locations locations
+    required property Narrator narrator
     required property string routeId
 
     readonly property var ui: appState.ui
@@ -210,11 +211,21 @@ Item {
     MoreBelow {
         id: moreBelow
         objectName: "moreBelowTown"
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors { left: parent.left; right: parent.right; bottom: listenBar.top }
         theme: detail.theme
         guard: detail.guard
         flick: flick
-        available: detail.height
+        available: detail.height - listenBar.height
         text: detail.ui.more_below
+    }
+
+    ListenBar {
+        id: listenBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        appState: detail.appState
+        theme: detail.theme
+        guard: detail.guard
+        narrator: detail.narrator
+        pageId: "location-" + detail.routeId
     }
 }

@@ -19,6 +19,7 @@ ApplicationWindow {
     required property StaffHook staff
     required property var preview  // a BundlePreview, or null (set from Python: a typed property refuses None)
     required property StaffNavigator staffPanel  // staff mode: kiosk/staff_ui/panel.py
+    required property Narrator narrator  // Listen and the spoken idle warning (kiosk/patient/narrator.py)
     // Opening hours (kiosk/patient/opening_hours.py); typed, so a destroyed object reads as null.
     property OpeningHours hours: null
     readonly property bool sleeping: root.hours !== null && root.hours.sleeping === true
@@ -54,10 +55,13 @@ ApplicationWindow {
             stack.push(root.urlFor("home"), root.propsFor({ id: "" }), StackView.Immediate)
     }
     function propsFor(route) {
-        return {
+        const props = {
             appState: root.appState, theme: root.theme, guard: root.guard,
             content: root.content, locations: root.locations, routeId: route.id
         }
+        if (route.screen === "page" || route.screen === "location")
+            props.narrator = root.narrator  // the pages that can be heard
+        return props
     }
 
     Connections {

@@ -16,6 +16,7 @@ Column {
     //  | {kind: "callout", level, label, gap, rows: [text and number rows]}]
     property var blocks: []
     property real fontSize: theme.sizes.body
+    property int currentUnit: -1  // the row being read aloud (rows carry their narration unit)
 
     Repeater {
         model: paragraphs.blocks
@@ -27,6 +28,7 @@ Column {
                     width: paragraphs.width
                     theme: paragraphs.theme
                     fontSize: paragraphs.fontSize
+                    currentUnit: paragraphs.currentUnit
                 }
             }
             DelegateChoice {
@@ -35,6 +37,7 @@ Column {
                     width: paragraphs.width
                     theme: paragraphs.theme
                     fontSize: paragraphs.fontSize
+                    currentUnit: paragraphs.currentUnit
                 }
             }
             DelegateChoice {
@@ -68,6 +71,7 @@ Column {
                                             width: callout.bodyWidth
                                             theme: paragraphs.theme
                                             fontSize: paragraphs.fontSize
+                                            currentUnit: paragraphs.currentUnit
                                         }
                                     }
                                     DelegateChoice {
@@ -76,6 +80,7 @@ Column {
                                             width: callout.bodyWidth
                                             theme: paragraphs.theme
                                             fontSize: paragraphs.fontSize
+                                            currentUnit: paragraphs.currentUnit
                                         }
                                     }
                                 }
@@ -95,6 +100,8 @@ Column {
         required property var row
         required property Theme theme
         property real fontSize: theme.sizes.body
+        property int currentUnit: -1
+        readonly property bool reading: currentUnit >= 0 && row.unit === currentUnit
 
         objectName: "pageText"
         text: row.text
@@ -104,6 +111,8 @@ Column {
         font.pixelSize: fontSize
         font.bold: row.style === "h"
         lineHeight: 1.2
+
+        ReadingMark { theme: bodyText.theme; on: bodyText.reading }
     }
 
     component TextRow: Item {
@@ -112,6 +121,7 @@ Column {
         required property var modelData
         required property Theme theme
         property real fontSize: theme.sizes.body
+        property int currentUnit: -1
         readonly property bool item: modelData.style === "item"
         readonly property real indent: Math.round(fontSize * 1.4)
         readonly property real textX: modelData.depth * indent + (item ? indent : 0)
@@ -139,6 +149,7 @@ Column {
             row: textRow.modelData
             theme: textRow.theme
             fontSize: textRow.fontSize
+            currentUnit: textRow.currentUnit
         }
     }
 
@@ -149,6 +160,7 @@ Column {
         required property var modelData
         required property Theme theme
         property real fontSize: theme.sizes.body
+        property int currentUnit: -1
         readonly property real indent: Math.round(fontSize * 1.4)
         readonly property real textX: (modelData.depth + 1) * indent
         readonly property real gap: Math.round(fontSize * modelData.gap)
@@ -174,6 +186,7 @@ Column {
             row: numberRow.modelData
             theme: numberRow.theme
             fontSize: numberRow.fontSize
+            currentUnit: numberRow.currentUnit
         }
     }
 }
