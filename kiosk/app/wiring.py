@@ -337,6 +337,7 @@ def _keypad(parts: _Parts, window: QQuickWindow) -> KeypadNavigator:
         parts.backends,
     )
     window.installEventFilter(keypad)
+    keypad.announce.connect(parts.narrator.say_texts)  # each focused control is heard
     return keypad
 
 

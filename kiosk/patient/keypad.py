@@ -57,7 +57,9 @@ def named(root: QQuickItem, name: str) -> QQuickItem | None:
 class KeypadNavigator(QObject):
     """The window's key filter for the patient app (installed by kiosk/app/wiring.py)."""
 
-    announce = Signal(str)  # a text to speak: the focused control's name, a screen's title
+    # What to say, in a row: shown strings (each has its narration clip), such as a screen's
+    # title and the keys, or the parts of the focused control's name (Tappable.spokenParts).
+    announce = Signal(list)
 
     def __init__(
         self,
@@ -78,6 +80,7 @@ class KeypadNavigator(QObject):
         self._opened_from: list[QQuickItem | None] = []  # the focus when each page was opened
         self._before_dialog: QQuickItem | None = None
         self._last: QQuickItem | None = None  # the last control that had the focus
+        self._quiet = False  # focus without a word: the idle dialog is spoken as it opens
         window.activeFocusItemChanged.connect(self._focus_changed)
         state.navigated.connect(self._navigated)
         # After the dialog's own bindings have followed (they may be connected after this).
@@ -137,9 +140,7 @@ class KeypadNavigator(QObject):
         """Says where the patient is and what the keys do: the screen's title, the keys, then
         the focused control."""
         keys = self._state.bundle.ui(self._state.current_language()).get("keypad_help", "")
-        for text in (self.title(), keys, self._name(self.focused())):
-            if text:
-                self.announce.emit(text)
+        self._say([self.title(), keys, *self._parts(self.focused())])
 
     def _act_unfocused(self) -> None:
         """Enter with nothing focused: hear the first control before acting on it; on an
@@ -193,8 +194,14 @@ class KeypadNavigator(QObject):
         return ""
 
     @staticmethod
-    def _name(item: QQuickItem | None) -> str:
-        return str(item.property("accessibleName") or "") if item is not None else ""
+    def _parts(item: QQuickItem | None) -> list[str]:
+        parts = item.property("spokenParts") if item is not None else None
+        return [str(part) for part in parts or []]
+
+    def _say(self, texts: list[str]) -> None:
+        texts = [text for text in texts if text.strip()]
+        if texts:
+            self.announce.emit(texts)
 
     # -- focus ----------------------------------------------------------------------------
     def _focus(self, item: QQuickItem | None) -> None:
@@ -210,8 +217,8 @@ class KeypadNavigator(QObject):
         item = self.focused()
         if item is not None:
             self._last = item
-        if self._keypad and item is not None:
-            self.announce.emit(self._name(item))
+        if self._keypad and item is not None and not self._quiet:
+            self._say(self._parts(item))
 
     def _navigated(self, op: str, _route: object) -> None:
         """After a page change the focus goes on: it stays on a chrome button, returns to the
@@ -249,7 +256,9 @@ class KeypadNavigator(QObject):
             self._before_dialog = self.focused()
             targets, _entry = self.targets()
             if self._keypad and targets:
+                self._quiet = True  # kiosk/app/narration.py says the dialog and its button
                 self._focus(targets[0])
+                self._quiet = False
         else:
             before, self._before_dialog = self._before_dialog, None
             if self._keypad and before is not None and before in self.targets()[0]:

@@ -19,6 +19,9 @@ Rectangle {
     readonly property bool down: tap.pressed
     readonly property bool scrolls: inFlickable(parent)
     property string accessibleName: ""
+    // What the keypad says when the target gets the focus: shown strings, each spoken by its
+    // narration clip, one after another (a name composed of several has no clip of its own).
+    property list<string> spokenParts: [tappable.accessibleName]
 
     signal activated()
 
