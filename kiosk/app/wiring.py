@@ -15,6 +15,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app import hours_usage, narration
+from kiosk.app.keypad import attach_keypad
 from kiosk.app.preview import BundlePreview
 from kiosk.app.staff_settings import ui_settings_from
 from kiosk.app.window import application, place_window
@@ -154,7 +155,8 @@ def build_kiosk(
     )  # fmt: skip
     updates = _fleet_updates(services, parts)
     engine, window, warnings = _load_qml(parts, extras)
-    keypad = _keypad(parts, window)
+    keypad = attach_keypad(window, parts.state, parts.idle, parts.guard, staff_panel,
+                           parts.narrator, parts.backends)  # fmt: skip
     window.installEventFilter(extras.wake_filter)
     place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
     updates.start()  # fleet updates, in a thread of their own, once the window stands
@@ -323,22 +325,6 @@ def _input_filter(parts: _Parts, window: QQuickWindow) -> InputActivityFilter:
     input_filter = InputActivityFilter(parts.idle, parts.backends)
     window.installEventFilter(input_filter)
     return input_filter
-
-
-def _keypad(parts: _Parts, window: QQuickWindow) -> KeypadNavigator:
-    """The keypad path. Installed before the other filters, so that they (installed later, asked
-    first) still see every key it takes: a key wakes the screen and restarts the idle time."""
-    keypad = KeypadNavigator(
-        window,
-        parts.state,
-        parts.idle,
-        parts.guard,
-        lambda: parts.staff_panel.is_open,
-        parts.backends,
-    )
-    window.installEventFilter(keypad)
-    keypad.announce.connect(parts.narrator.say_texts)  # each focused control is heard
-    return keypad
 
 
 def _load_qml(

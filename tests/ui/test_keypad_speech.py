@@ -15,8 +15,10 @@ from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_index import (
     INDEX_PATH,
+    Cue,
     LanguageNarration,
     NarrationIndex,
+    PageAudio,
     TextAudio,
     index_bytes,
 )
@@ -53,7 +55,10 @@ def narrated_copy(folder: Path, shown: list[str]) -> Bundle:
         name = f"narration/en/text-{text_key(text)}.ogg"
         write_clip(folder / name)
         texts[text_key(text)] = TextAudio(file=name, duration=0.1)
-    index = NarrationIndex(format=1, languages={"en": LanguageNarration("test", texts=texts)})
+    write_clip(folder / "narration/en/page-botox.ogg")
+    page = PageAudio(file="narration/en/page-botox.ogg", duration=0.1, cues=(Cue(0, 0.0),))
+    english = LanguageNarration("test", pages={"botox": page}, texts=texts)
+    index = NarrationIndex(format=1, languages={"en": english})
     (folder / INDEX_PATH).write_bytes(index_bytes(index))
     return bundle
 
@@ -91,3 +96,19 @@ def test_each_focus_move_is_heard(qtbot: QtBot, make_kiosk: KioskFactory, tmp_pa
     expected = [kiosk.state.clinic, ui["keypad_help"], *spoken_parts(focused)]
     assert narrator.playback is not None
     assert narrator.playback.clips == clips_for(kiosk, expected)
+
+
+def test_a_focus_move_does_not_cut_off_the_page_being_read(
+    qtbot: QtBot, make_kiosk: KioskFactory, tmp_path: Path
+) -> None:
+    bundle = narrated_copy(tmp_path / "bundle", ["Listen", "Home"])
+    kiosk = make_kiosk(bundle=bundle, audio=AudioBackend.NULL)
+    kiosk.state.start()
+    kiosk.state.openPage("botox")
+    settle(qtbot, kiosk)
+    kiosk.narrator.listen("botox")
+    reading = kiosk.narrator.playback
+    assert reading is not None and reading.clips == (bundle.root / "narration/en/page-botox.ogg",)
+    for _ in range(3):
+        assert press(kiosk, Key.Key_Down) is not None
+    assert kiosk.narrator.playback is reading  # still the page, not the names of the controls
