@@ -307,7 +307,7 @@ class Theme(QObject):
         out["privacyGap"] = round(4 * unit)
         out["slop"] = round(self._slop_reference * unit)
         # The keypad's focus ring, inside a target's edge (no clip cuts it, it moves nothing).
-        out["focusRing"] = max(4, round(7 * unit))
+        out["focusRing"] = max(5, round(8 * unit))
         out["focusRingInner"] = max(2, round(3 * unit))
         out["textWidth"] = round(1150 * unit * min(self._text_scale, 1.5))  # line length
         out["tileMin"] = round(300 * unit * (1 + (self._text_scale - 1) * 0.4))
