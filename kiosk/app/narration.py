@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from kiosk.content.narration_units import spoken_parts
 from kiosk.patient.idle import IdleMonitor
 from kiosk.patient.narrator import Narrator
 from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.speech.device import AudioBackend, opener
+from kiosk.speech.device import AudioBackend, DeviceOpener, opener
 from kiosk.speech.narration import Narration
 from kiosk.speech.player import Player
 from kiosk.speech.volume import Volume
 
 
-def make_narrator(settings: UiSettings, audio: AudioBackend, parent: QObject) -> Narrator:
-    """The Narrator; its audio device is opened at the first clip, not at start."""
-    return Narrator(Player(opener(audio)), _volume(settings), parent)
+def make_narrator(
+    settings: UiSettings, audio: AudioBackend | DeviceOpener, parent: QObject
+) -> Narrator:
+    """The Narrator; its audio device (a backend's, or any device `audio` opens) is opened at
+    the first clip, not at start."""
+    open_device = opener(audio) if isinstance(audio, AudioBackend) else audio
+    return Narrator(Player(open_device), _volume(settings), parent)
 
 
 def _volume(settings: UiSettings) -> Volume:
@@ -34,14 +39,21 @@ def link_narrator(narrator: Narrator, state: AppState, idle: IdleMonitor) -> Non
     def language_changed() -> None:
         narrator.set_language(state.current_language())
 
-    def warning_shown() -> None:
+    def route_changed() -> None:
+        if not state.is_attract():
+            narrator.prepare()
+
+    def warning_shown() -> None:  # the title, the countdown as it shows, the button's words
         ui = state.bundle.ui(state.current_language())
-        narrator.say_texts([ui["still_there"], ui["still_here"]])
+        seconds = {"seconds": str(idle.property("secondsLeft"))}
+        countdown = spoken_parts(ui["resetting_in"], seconds)
+        narrator.say_texts([ui["still_there"], *countdown, ui["still_here"]])
 
     _load(narrator, state)
     state.bundleChanged.connect(bundle_changed)
     state.languageChanged.connect(language_changed)
     state.navigated.connect(narrator.stop)
+    state.routeChanged.connect(route_changed)
     state.resetDone.connect(narrator.reset)
     idle.warningShown.connect(warning_shown)
     idle.extended.connect(narrator.stop)

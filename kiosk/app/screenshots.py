@@ -130,6 +130,7 @@ def render(
     from kiosk.app.wiring import build_kiosk
     from kiosk.content.validate import load_folder
     from kiosk.patient.ui_settings import UiSettings
+    from kiosk.speech.device import AudioBackend
 
     out.mkdir(parents=True, exist_ok=True)
     bundle = load_folder(bundle_folder) if bundle_folder else None
@@ -137,6 +138,7 @@ def render(
         settings=UiSettings(location_id=location_id, idle_seconds=3600, warning_seconds=30),
         bundle=bundle,
         size=LAYOUTS[layouts[0]],
+        audio=AudioBackend.NULL,  # shots of the Listen bar, on machines without sound too
     )
     kiosk.window.setProperty("transitionDuration", 0)  # shots of pages, not of slides
     written: list[Path] = []

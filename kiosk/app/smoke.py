@@ -1,6 +1,7 @@
 """`kiosk --smoke-test`: start the real app offscreen, wait for the attract screen's first frame,
-print one JSON line and exit 0; any failure (no bundle, QML errors or warnings, no frame within
-the time limit) exits non-zero. Packaging and CI run it against source and frozen builds."""
+play a short clip through miniaudio's NULL backend (kiosk/app/smoke_audio.py), print one JSON
+line and exit 0; any failure (no bundle, QML errors or warnings, no frame within the time limit,
+no audio) exits non-zero. Packaging and CI run it against source and frozen builds."""
 
 from __future__ import annotations
 
@@ -34,13 +35,17 @@ def run_smoke(args: argparse.Namespace) -> int:
         from PySide6.QtCore import QTimer, qVersion
         from PySide6.QtQuick import QQuickItem
 
+        from kiosk.app.smoke_audio import SmokeClip
         from kiosk.app.wiring import build_kiosk
+        from kiosk.speech.device import AudioBackend
 
         kiosk = build_kiosk(
             size=args.size or (1920, 1080),
             preview_folder=args.bundle,
             data_dir=getattr(args, "data_dir", None),
+            audio=AudioBackend.NULL,
         )
+        clip = SmokeClip(kiosk.state.bundle)
     except Exception:
         traceback.print_exc()
         return 1
@@ -70,6 +75,9 @@ def run_smoke(args: argparse.Namespace) -> int:
     if kiosk.preview is not None and kiosk.preview.problem_list():
         failure.extend(kiosk.preview.problem_list())
     bundle = kiosk.state.bundle
+    result["audio"] = audio = clip.result()
+    if "problem" in audio:
+        failure.append(f"audio: {audio['problem']}")
     kiosk.close()
     if failure or not result:
         print("kiosk --smoke-test failed:\n" + "\n".join(failure), file=sys.stderr)

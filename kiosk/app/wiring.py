@@ -31,7 +31,7 @@ from kiosk.patient.qr import PROVIDER_ID, QrImageProvider
 from kiosk.patient.staff_corner import StaffHook
 from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.speech.device import AudioBackend
+from kiosk.speech.device import AudioBackend, DeviceOpener
 from kiosk.staff.service import Staff
 from kiosk.staff.settings import Settings
 from kiosk.staff_ui.panel import StaffPanel
@@ -124,14 +124,14 @@ def build_kiosk(
     import_dir: Path | None = None,
     crash_loop: bool | None = None,
     hours: hours_usage.HoursOptions | None = None,
-    audio: AudioBackend = AudioBackend.SYSTEM,
+    audio: AudioBackend | DeviceOpener = AudioBackend.SYSTEM,
 ) -> Kiosk:
     """Builds the application (or reuses the running one), the backends and the QML window.
 
     `bundle` overrides the store's choice; `preview_folder` previews an authoring folder, live;
     `data_dir` is the store's and staff mode's folder (default: the kiosk's own, unless `bundle`
     is given); `crash_loop` None asks the start-up guard; `clock` and `hours` are for tests;
-    `audio` is where narration plays (NULL: silently, at real speed)."""
+    `audio` is where narration plays (NULL: silently, at real speed; or a device opener)."""
     services: Staff | None = None
     if preview_folder is None and (data_dir is not None or bundle is None):
         services = Staff.open(data_dir)
@@ -219,7 +219,7 @@ def _make_parts(
     staff_panel: StaffPanel,
     preview: BundlePreview | None,
     clock: MonotonicClock | None,
-    audio: AudioBackend,
+    audio: AudioBackend | DeviceOpener,
 ) -> _Parts:
     clock_kwargs = {"clock": clock} if clock is not None else {}
     state = AppState(bundle, settings, parent=backends)

@@ -47,6 +47,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="refuse a bundle with draft pages (no clinician's review recorded)",
     )
+    _add_narration_option(build)
     build.set_defaults(handler=cmd_build)
 
     seal = actions.add_parser(
@@ -55,6 +56,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     seal.add_argument("src", type=Path, help="the authoring folder")
     seal.add_argument("--key", type=Path, required=True, help="the private key (.key) to sign with")
     seal.add_argument("--no-readability", action="store_true", help="skip the reading-level checks")
+    _add_narration_option(seal)
     seal.set_defaults(handler=cmd_seal)
 
     verify = actions.add_parser(
@@ -68,6 +70,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
     _add_store_actions(actions)
     _add_review_sheet(actions)
+
+
+def _add_narration_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--narration",
+        choices=("auto", "required", "none"),
+        default="auto",
+        help="make narration/ with espeak-ng and oggenc: when they are installed (auto, the "
+        "default: otherwise a warning), or else fail (required); none keeps the folder's own",
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -143,6 +155,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             args.out,
             readability_checks=not args.no_readability,
             release=args.release,
+            narration=args.narration,
         )
     except (BundleError, KeyFileError) as exc:
         return _refused(exc)
@@ -163,11 +176,17 @@ def cmd_seal(args: argparse.Namespace) -> int:
     if _missing("seal", args.src, args.key):
         return 2
     try:
-        manifest = seal_folder(
-            args.src, load_private_key(args.key), readability_checks=not args.no_readability
+        sealed = seal_folder(
+            args.src,
+            load_private_key(args.key),
+            readability_checks=not args.no_readability,
+            narration=args.narration,
         )
     except (BundleError, KeyFileError) as exc:
         return _refused(exc)
+    for warning in sealed.warnings:
+        print(warning)
+    manifest = sealed.manifest
     print(
         f"Sealed {args.src}: {manifest.id} version {manifest.version}, "
         f"{len(manifest.files)} files, signed by key {manifest.signer}."

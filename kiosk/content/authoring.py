@@ -26,6 +26,8 @@ from kiosk.atomic import fsync_dir, write_bytes
 from kiosk.content.archive import DEFAULT_LIMITS, Limits, check_names
 from kiosk.content.bundle import Bundle
 from kiosk.content.manifest import FORMAT
+from kiosk.content.narration_build import NarrationMode, make_narration, speech_for
+from kiosk.content.narration_check import NARRATION, RECORDINGS, narration_problems
 from kiosk.content.problems import BundleError, Problem, Problems
 from kiosk.content.sealed import (
     CHUNK_BYTES,
@@ -42,7 +44,20 @@ from kiosk.content.validate import validate_folder
 
 # Already compressed: deflating them again costs time and saves nothing.
 STORED_SUFFIXES = frozenset(
-    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".zip", ".xz", ".bz2", ".zst", ".woff2"}
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".gz",
+        ".zip",
+        ".xz",
+        ".bz2",
+        ".zst",
+        ".woff2",
+        ".ogg",
+    }
 )
 _SAMPLE_BYTES = 64 * 1024
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
@@ -55,8 +70,10 @@ class BuiltBundle:
     warnings: tuple[Problem, ...]
 
 
-def _validated(src: Path, readability_checks: bool) -> tuple[Bundle, Problems]:
-    bundle, problems = validate_folder(src, readability_checks=readability_checks)
+def _validated(src: Path, readability_checks: bool, narration: bool) -> tuple[Bundle, Problems]:
+    bundle, problems = validate_folder(
+        src, readability_checks=readability_checks, narration=narration
+    )
     if bundle is None:
         count = len(problems.errors)
         raise BundleError(
@@ -73,8 +90,18 @@ def _utc(when: dt.datetime | None) -> dt.datetime:
     return max(when.astimezone(dt.UTC).replace(microsecond=0), _ZIP_EPOCH)
 
 
-def _planned_files(src: Path, limits: Limits) -> list[tuple[str, Path]]:
-    files = collect_files(src)
+def _planned_files(
+    src: Path, limits: Limits, narration: Path | None = None, *, recordings: bool = False
+) -> list[tuple[str, Path]]:
+    """The folder's files, its recordings left out unless asked for (the build reads them, the
+    kiosk never does); with `narration`, the folder where narration/ was made anew, its files
+    instead of the folder's own narration/."""
+    skipped = (() if recordings else (f"{RECORDINGS}/",)) + (
+        (f"{NARRATION}/",) if narration is not None else ()
+    )
+    files = [(rel, path) for rel, path in collect_files(src) if not rel.startswith(skipped)]
+    if narration is not None:
+        files = sorted(files + collect_files(narration))
     # The reader's rules, applied before writing: never build what a kiosk would refuse.
     check_names([*(rel for rel, _ in files), *sorted(SIGNED_FILES)], limits)
     total = 0
@@ -184,26 +211,15 @@ def release_refusal(drafts: Sequence[str]) -> str:
     )
 
 
-def build_bundle(
-    src: Path,
-    key: Ed25519PrivateKey,
+def _write_out(
     out: Path,
-    *,
-    readability_checks: bool = True,
-    release: bool = False,
-    limits: Limits = DEFAULT_LIMITS,
-    built_at: dt.datetime | None = None,
-) -> BuiltBundle:
-    """Validates `src` and writes the signed .kbundle `out` atomically (all or nothing).
-
-    A release build refuses a bundle with draft pages (no clinician's review recorded)."""
-    if out.resolve().is_relative_to(src.resolve()):
-        raise BundleError("The bundle file must be written outside the bundle folder.")
-    bundle, problems = _validated(src, readability_checks)
-    if release and bundle.drafts():
-        raise BundleError(release_refusal(bundle.drafts()))
-    files = _planned_files(src, limits)
-    when = _utc(built_at)
+    files: list[tuple[str, Path]],
+    make_manifest: Callable[[tuple[FileEntry, ...]], SignedManifest],
+    key: Ed25519PrivateKey,
+    when: dt.datetime,
+    limits: Limits,
+) -> SignedManifest:
+    """Writes the .kbundle next to `out` and moves it into place: all or nothing."""
     try:
         fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     except OSError as exc:
@@ -211,9 +227,7 @@ def build_bundle(
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w+b") as file:
-            manifest = _write_zip(
-                file, files, _manifest_maker(bundle, key, when), key, when, limits
-            )
+            manifest = _write_zip(file, files, make_manifest, key, when, limits)
             file.flush()
             os.fsync(file.fileno())
         temp.chmod(0o644)  # mkstemp makes 0600; a bundle is meant to be copied around
@@ -227,7 +241,56 @@ def build_bundle(
             ) from exc
         raise
     fsync_dir(out.parent)
-    return BuiltBundle(path=out, manifest=manifest, warnings=tuple(problems.warnings))
+    return manifest
+
+
+def build_bundle(
+    src: Path,
+    key: Ed25519PrivateKey,
+    out: Path,
+    *,
+    readability_checks: bool = True,
+    release: bool = False,
+    narration: NarrationMode = "none",
+    limits: Limits = DEFAULT_LIMITS,
+    built_at: dt.datetime | None = None,
+) -> BuiltBundle:
+    """Validates `src` and writes the signed .kbundle `out` atomically (all or nothing).
+
+    A release build refuses a bundle with draft pages (no clinician's review recorded).
+    `narration` (kiosk/content/narration_build.py `speech_for`): "auto" and "required" make
+    narration/ anew, in place of the folder's own; "none" keeps the folder's as it is."""
+    if out.resolve().is_relative_to(src.resolve()):
+        raise BundleError("The bundle file must be written outside the bundle folder.")
+    speech, notes = speech_for(narration)
+    bundle, problems = _validated(src, readability_checks, narration=speech is None)
+    if release and bundle.drafts():
+        raise BundleError(release_refusal(bundle.drafts()))
+    when = _utc(built_at)
+    with tempfile.TemporaryDirectory(prefix="kiosk-narration-") as made:
+        fresh = Path(made) if speech is not None else None
+        if speech is not None:
+            notes += make_narration(bundle, src, Path(made), speech)[1]
+        files = _planned_files(src, limits, fresh)
+        manifest = _write_out(out, files, _manifest_maker(bundle, key, when), key, when, limits)
+    return BuiltBundle(path=out, manifest=manifest, warnings=(*problems.warnings, *notes))
+
+
+def _renew_narration(bundle: Bundle, src: Path, mode: NarrationMode) -> list[Problem]:
+    """Makes src/narration anew (when the speech tools are there), swapped in whole."""
+    speech, notes = speech_for(mode)
+    if speech is None:
+        kept = narration_problems(bundle, src)
+        if not kept.ok:
+            raise BundleError(f"The narration in {src} is not valid.", kept.errors)
+        return notes
+    with tempfile.TemporaryDirectory(dir=src, prefix=".narration-") as made:
+        made_any, warnings = make_narration(bundle, src, Path(made), speech)
+        if (src / NARRATION).exists():
+            (src / NARRATION).rename(Path(made) / "old")
+        if made_any:
+            (Path(made) / NARRATION).rename(src / NARRATION)
+    return notes + warnings
 
 
 def seal_folder(
@@ -235,12 +298,16 @@ def seal_folder(
     key: Ed25519PrivateKey,
     *,
     readability_checks: bool = True,
+    narration: NarrationMode = "none",
     limits: Limits = DEFAULT_LIMITS,
     built_at: dt.datetime | None = None,
-) -> SignedManifest:
-    """Writes manifest.json and manifest.sig into an authoring folder (the built-in bundle)."""
-    bundle, _ = _validated(src, readability_checks)
-    files = _planned_files(src, limits)
+) -> BuiltBundle:
+    """Writes manifest.json and manifest.sig into an authoring folder (the built-in bundle),
+    after making its narration/ anew unless `narration` is "none"."""
+    bundle, problems = _validated(src, readability_checks, narration=False)
+    notes = _renew_narration(bundle, src, narration)
+    # A sealed folder is read as it is: recordings in it are listed too, or it would not verify.
+    files = _planned_files(src, limits, recordings=True)
     entries = tuple(_hash_path(rel, path, limits) for rel, path in files)
     if sum(entry.size for entry in entries) > limits.max_total_bytes:
         raise BundleError("The files of the bundle add up to more than a bundle allows.")
@@ -251,4 +318,4 @@ def seal_folder(
         write_bytes(src / MANIFEST_SIG, sign(key, data))
     except OSError as exc:
         raise BundleError(f"The folder {src} could not be sealed ({exc.strerror}).") from exc
-    return manifest
+    return BuiltBundle(path=src, manifest=manifest, warnings=(*problems.warnings, *notes))

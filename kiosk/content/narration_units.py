@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 
 from kiosk.content.bundle import (
     Blocks,
+    Bundle,
     Callout,
     Heading,
     ListBlock,
@@ -41,6 +42,20 @@ LOCATION_PREFIX = "location-"
 SPOKEN_NUMBERS = range(121)
 DECIMAL_POINT = "."
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# Patient-facing strings of the app itself, not of the bundle (ClosedScreen.qml, PrivacyNote.qml),
+# per language: the screens show both languages at once, so each line is a clip in its language.
+APP_TEXTS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "Closed",
+        "Touch the screen to wake it.",
+        "This kiosk counts which pages are opened. It does not record who you are.",
+    ),
+    "es": (
+        "Cerrado",
+        "Toque la pantalla para encenderla.",
+        "Este quiosco cuenta qué páginas se abren. No registra quién es usted.",
+    ),
+}
 
 
 def text_key(s: str) -> str:
@@ -168,3 +183,14 @@ def spoken_parts(template: str, values: Mapping[str, str]) -> tuple[str, ...]:
         at = match.end()
     parts.append(template[at:])
     return _units(iter(parts))
+
+
+def bundle_pages(bundle: Bundle, lang: str) -> dict[str, tuple[str, ...]]:
+    """Every narrated page of a bundle in one language: page id -> its units."""
+    ui = bundle.ui(lang)
+    pages = {page.id: page_units(page.text[lang], ui) for page in bundle.pages}
+    pages[DISCLAIMER_ID] = disclaimer_units(bundle.disclaimer[lang], ui)
+    for location in bundle.locations:
+        units = location_units(location, bundle.organization, ui, lang)
+        pages[location_page_id(location.id)] = units
+    return pages

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.atomic import write_bytes
 from kiosk.content.authoring import seal_folder
+from kiosk.content.narration_build import NarrationMode
 from kiosk.content.problems import BundleError
 from kiosk.content.sealed import read_seal
 from kiosk.content.signed_manifest import VerifiedBundle, parse_manifest
@@ -38,12 +39,17 @@ def seal_builtin(
     *,
     pin_module: Path = PIN_MODULE,
     readability_checks: bool = True,
+    narration: NarrationMode = "none",
     built_at: dt.datetime | None = None,
 ) -> str:
     """Seals `src` with a one-time key (never written anywhere), pins the seal in `pin_module`,
-    and returns the pin."""
+    and returns the pin. `narration="required"` makes its narration anew first."""
     seal_folder(
-        src, Ed25519PrivateKey.generate(), readability_checks=readability_checks, built_at=built_at
+        src,
+        Ed25519PrivateKey.generate(),
+        readability_checks=readability_checks,
+        narration=narration,
+        built_at=built_at,
     )
     pin = read_seal(src).digest
     text = (

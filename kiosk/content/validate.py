@@ -23,6 +23,7 @@ from kiosk.content.manifest import (
     Page,
 )
 from kiosk.content.markup import check_subset, has_callout, split_page
+from kiosk.content.narration_check import is_narration_file, narration_problems
 from kiosk.content.problems import BundleError, Problems
 from kiosk.content.qr import qr_rows
 from kiosk.content.schema_problems import schema_problems, valid_items
@@ -34,9 +35,12 @@ DISTRIBUTION_FILES = frozenset({"manifest.json", "manifest.sig"})
 
 
 class _Validator:
-    def __init__(self, root: Path, *, readability_checks: bool, today: dt.date) -> None:
+    def __init__(
+        self, root: Path, *, readability_checks: bool, narration: bool, today: dt.date
+    ) -> None:
         self.root = root
         self.readability_checks = readability_checks
+        self.narration = narration
         self.today = today
         self.problems = Problems()
         self.referenced: set[str] = {MANIFEST_NAME}
@@ -279,7 +283,7 @@ class _Validator:
 
         if manifest is None or disclaimer is None or not self.problems.ok:
             return None
-        return Bundle(
+        bundle = Bundle(
             root=self.root,
             id=manifest.id,
             version=manifest.version,
@@ -297,6 +301,9 @@ class _Validator:
             disclaimer=disclaimer_texts,
             disclaimer_review=disclaimer.review,
         )
+        if self.narration:
+            self.problems.extend(narration_problems(bundle, self.root).items)
+        return bundle if self.problems.ok else None
 
     def _check_ui(self, ui: Any) -> None:
         if not isinstance(ui, dict):
@@ -347,18 +354,31 @@ class _Validator:
             rel = path.relative_to(self.root).as_posix()
             if path.is_symlink():
                 self.problems.error(rel, "", "links are not allowed in a bundle")
-            elif path.is_file() and rel not in self.referenced and rel not in DISTRIBUTION_FILES:
+            elif (
+                path.is_file()
+                and rel not in self.referenced
+                and rel not in DISTRIBUTION_FILES
+                and not is_narration_file(rel)
+            ):
                 self.problems.error(
                     rel, "", "file is not referenced by bundle.toml (remove it or list it)"
                 )
 
 
 def validate_folder(
-    root: Path, *, readability_checks: bool = True, today: dt.date | None = None
+    root: Path,
+    *,
+    readability_checks: bool = True,
+    narration: bool = True,
+    today: dt.date | None = None,
 ) -> tuple[Bundle | None, Problems]:
-    """Checks an authoring folder; returns the bundle (None when invalid) and every problem."""
+    """Checks an authoring folder; returns the bundle (None when invalid) and every problem.
+    `narration=False` leaves narration/ unchecked: the build is about to make it anew."""
     validator = _Validator(
-        root, readability_checks=readability_checks, today=today or dt.date.today()
+        root,
+        readability_checks=readability_checks,
+        narration=narration,
+        today=today or dt.date.today(),
     )
     bundle = validator.run()
     return bundle, validator.problems

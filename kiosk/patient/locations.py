@@ -99,6 +99,18 @@ class LocationListModel(QAbstractListModel):
         return [loc.id for loc in self._items]
 
 
+def town_units(fields: list[dict[str, str]], notes: str) -> dict[str, int]:
+    """Which narration unit each part of a town page is, in the order narration reads them
+    (kiosk/content/narration_units.py `location_units`): the title, the practice, each field's
+    name and value (or the line to ask at the desk), the notes, the website, the QR caption."""
+    names = ["place", "organization"]
+    names += [f"{f['key']}{part}" for f in fields for part in ("Label", "Value")]
+    names += [] if fields else ["callForDetails"]
+    names += ["notes"] if notes.strip() else []
+    names += ["websiteTitle", "website", "scan"]
+    return {name: unit for unit, name in enumerate(names)}
+
+
 @QmlElement
 @QmlUncreatable("made by the app")
 class Locations(QObject):
@@ -162,6 +174,7 @@ class Locations(QObject):
             "county": loc.county or "",
             "directions": loc.directions,
             "qrSource": qr_source(loc.directions),
+            "units": town_units(fields, notes),
         }
 
     @Slot(float, float, float, float, float, int, result="QVariantMap")

@@ -80,9 +80,19 @@ class Narrator(QObject):
             return
         self._start(self._narration.texts(self._language, texts), None, "")
 
+    def prepare(self) -> None:
+        """Opens the audio device before the first Listen (a patient has started): without one,
+        no Listen control shows at all."""
+        if self._narration is not None and not self._player.open():
+            self.availableChanged.emit()
+
     def is_available(self) -> bool:
         narration = self._narration
-        return narration is not None and narration.speaks(self._language)
+        return (
+            narration is not None
+            and narration.speaks(self._language)
+            and not self._player.unavailable
+        )
 
     @property
     def playback(self) -> Playback | None:

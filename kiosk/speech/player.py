@@ -104,6 +104,10 @@ class Player:
         """Why no device could be opened ("" while there is one, or none was tried yet)."""
         return self._unavailable
 
+    def open(self) -> bool:
+        """Opens and starts the device now, if it is not yet; False when there is none."""
+        return self._ensure_device()
+
     def play(self, clips: Sequence[Path]) -> Playback | None:
         """Starts `clips` (the last playback stops); None without a device."""
         if not self._ensure_device():

@@ -11,7 +11,14 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.bundle import Bundle
 from kiosk.staff.service import Staff
-from kiosk.staff.settings import IDLE_MAX, IDLE_MIN, Settings, check_against
+from kiosk.staff.settings import (
+    IDLE_MAX,
+    IDLE_MIN,
+    NARRATION_OUTPUTS,
+    VOLUME_STEP,
+    Settings,
+    check_against,
+)
 from kiosk.staff_ui.notice import Notice
 from kiosk.staff_ui.words import reason_of
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList, QVariantMap
@@ -80,6 +87,18 @@ class SettingsSection(QObject):
             value = max(IDLE_MIN, math.ceil(current / IDLE_STEP - 1) * IDLE_STEP)
         self._set_draft(idle_seconds=value)
 
+    @Slot(str)
+    def chooseOutput(self, output: str) -> None:
+        """Where narration plays: speaker, headphones, or none (no Listen control)."""
+        if output in NARRATION_OUTPUTS:
+            self._set_draft(narration_output=output)
+
+    @Slot(int)
+    def stepVolume(self, direction: int) -> None:
+        """The volume every patient starts with, in the steps patients have (20 %)."""
+        value = self._draft.narration_volume + (VOLUME_STEP if direction > 0 else -VOLUME_STEP)
+        self._set_draft(narration_volume=min(100, max(VOLUME_STEP, value)))
+
     @Slot()
     def save(self) -> None:
         if self._draft == self._stored:
@@ -104,6 +123,9 @@ class SettingsSection(QObject):
             "idleMin": IDLE_MIN,
             "idleMax": IDLE_MAX,
             "defaultLanguage": draft.default_language or "",
+            "narrationOutput": draft.narration_output,
+            "narrationVolume": draft.narration_volume,
+            "volumeStep": VOLUME_STEP,
             "dirty": draft != self._stored,
         }
 

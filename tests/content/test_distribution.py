@@ -44,7 +44,7 @@ def test_keys_build_verify_round_trip_through_the_cli(
     key_id = capsys.readouterr().out.split("key id: ")[1].strip()
     out = tmp_path / "clinic.kbundle"
     args = ["bundle", "build", str(bundle_folder), "--key", str(keys_dir / "kiosk.key")]
-    assert main([*args, "-o", str(out), "--no-readability"]) == 0
+    assert main([*args, "-o", str(out), "--no-readability", "--narration", "none"]) == 0
     assert f"signed by key {key_id}" in capsys.readouterr().out
 
     assert verify_cli(out, keys_dir / "kiosk.pub") == 0
@@ -60,7 +60,7 @@ def test_build_with_readability_checks_on(
 ) -> None:
     out = tmp_path / "clinic.kbundle"
     args = ["bundle", "build", str(bundle_folder), "--key", str(keys.private_path)]
-    assert main([*args, "-o", str(out)]) == 0
+    assert main([*args, "-o", str(out), "--narration", "none"]) == 0
     assert "WARNING" not in capsys.readouterr().out
     assert verify_bundle(out, [keys.public]).page_count == 3
 

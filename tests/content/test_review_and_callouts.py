@@ -68,7 +68,7 @@ def test_a_release_build_refuses_drafts_in_one_sentence(
     make_drafts(bundle_folder)
     out = tmp_path / "release.kbundle"
     args = ["bundle", "build", str(bundle_folder), "--key", str(keys.private_path), "-o", str(out)]
-    assert main([*args, "--no-readability", "--release"]) == 1
+    assert main([*args, "--no-readability", "--release", "--narration", "none"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == (
         "This bundle cannot be released: 2 pages have not been reviewed by a clinician "
@@ -76,7 +76,7 @@ def test_a_release_build_refuses_drafts_in_one_sentence(
     )
     assert not out.exists()
     # Without --release the same folder builds (a draft bundle for the clinic to review).
-    assert main([*args, "--no-readability"]) == 0
+    assert main([*args, "--no-readability", "--narration", "none"]) == 0
     assert out.is_file()
 
 
@@ -85,7 +85,7 @@ def test_a_reviewed_bundle_builds_for_release(
 ) -> None:
     out = tmp_path / "release.kbundle"
     args = ["bundle", "build", str(bundle_folder), "--key", str(keys.private_path), "-o", str(out)]
-    assert main([*args, "--no-readability", "--release"]) == 0
+    assert main([*args, "--no-readability", "--release", "--narration", "none"]) == 0
     assert out.is_file()
 
 

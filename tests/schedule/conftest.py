@@ -17,6 +17,7 @@ from kiosk.app.wiring import Kiosk, build_kiosk
 from kiosk.patient.ui_settings import UiSettings
 from kiosk.schedule.model import Range, Schedule
 from kiosk.schedule.storage import SCHEDULE_NAME, save_schedule
+from kiosk.speech.device import AudioBackend
 from kiosk.staff.service import Staff
 from tests.ui.helpers import FakeClock, close_kiosks
 
@@ -109,6 +110,7 @@ def make_hours_kiosk(
             size=size,
             clock=clock,
             hours=HoursOptions(now=wall, power=power or display, check_ms=10),  # type: ignore[arg-type]
+            audio=AudioBackend.NULL,
         )
         made.append(kiosk)
         if kiosk.staff_panel.sections is not None:  # no drives but the import folder

@@ -14,6 +14,7 @@ from kiosk.app.wiring import Kiosk, build_kiosk
 from kiosk.content.authoring import build_bundle
 from kiosk.content.signing import generate_keypair, load_private_key
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
 from kiosk.staff.service import Staff
 from tests.content.bundle_factory import write_bundle
 from tests.ui.helpers import FakeClock, close_kiosks
@@ -117,6 +118,7 @@ def make_staff_kiosk(
             UiSettings(idle_seconds=3600, warning_seconds=60) if settings == "quiet" else settings
         )
         assert chosen is None or isinstance(chosen, UiSettings)
+        kwargs.setdefault("audio", AudioBackend.NULL)  # narration plays silently, at real speed
         kiosk = build_kiosk(
             settings=chosen,
             data_dir=data_dir,

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
 from kiosk.staff.pin import PIN_NAME
 from kiosk.staff.service import Staff
 from tests.staff_ui.conftest import PIN, StaffKioskFactory
@@ -211,6 +212,7 @@ def test_without_a_store_the_corner_opens_nothing(
         settings=UiSettings(idle_seconds=3600),
         size=(1280, 800),
         clock=clock,
+        audio=AudioBackend.NULL,
     )
     try:
         qtbot.waitExposed(kiosk.window)

@@ -10,6 +10,7 @@ from kiosk.content.bundle import Bundle
 from kiosk.content.validate import load_folder
 from kiosk.paths import default_bundle_dir
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
 from tests.ui.helpers import FakeClock, close_kiosks
 
 KioskFactory = Callable[..., Kiosk]
@@ -39,6 +40,7 @@ def make_kiosk(
         **kwargs: object,
     ) -> Kiosk:
         kwargs.setdefault("bundle", default_bundle)
+        kwargs.setdefault("audio", AudioBackend.NULL)  # narration plays silently, at real speed
         kiosk = build_kiosk(
             settings=settings or UiSettings(idle_seconds=3600, warning_seconds=60),
             size=size,

@@ -43,6 +43,8 @@ def test_smoke_test_prints_one_json_line(tmp_path: Path) -> None:
     assert report["bundle_id"] == "town-pt-clonus"
     assert report["bundle_version"] >= 1
     assert report["qt_version"].startswith("6.")
+    assert report["audio"]["backend"] == "null"  # a clip played through miniaudio, silently
+    assert report["audio"]["frames"] > 0 and "problem" not in report["audio"]
 
 
 def test_smoke_test_fails_on_an_invalid_preview(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.wiring import Kiosk, build_kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.speech.device import AudioBackend
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import (
     FakeClock,
@@ -128,6 +129,7 @@ def test_fullscreen_fills_the_screen_without_a_window_manager(
         fullscreen=True,
         show=False,
         clock=clock,
+        audio=AudioBackend.NULL,
     )
     try:
         screen = kiosk.window.screen().geometry()

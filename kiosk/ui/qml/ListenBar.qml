@@ -22,7 +22,9 @@ Rectangle {
 
     objectName: "listenBar"
     visible: shown
-    height: shown ? listenButton.implicitHeight + 2 * theme.sizes.pad * 0.6 : 0
+    // At least a gap above and below the buttons: a button scrolled to the page's edge above
+    // stays a gap away from them.
+    height: shown ? listenButton.implicitHeight + 2 * Math.max(theme.sizes.gap, theme.sizes.pad * 0.6) : 0
     color: theme.colors.surface
 
     Rectangle {

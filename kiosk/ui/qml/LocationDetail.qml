@@ -25,6 +25,33 @@ Item {
 
     objectName: "locationDetail"
 
+    // The part of this town page being read aloud (-1: none): it is marked and kept in view.
+    readonly property int readingUnit: narrator.pageId === "location-" + routeId ? narrator.currentUnit : -1
+    function reads(part) {
+        const units = detail.info.units || {}
+        return detail.readingUnit >= 0 && units[part] === detail.readingUnit
+    }
+    function followReading() {
+        const item = detail.readingItem(body)
+        if (!item)
+            return
+        const top = item.mapToItem(body, 0, 0).y + body.y
+        if (top >= flick.contentY && top + item.height <= flick.contentY + flick.height)
+            return
+        flick.contentY = Math.max(0, Math.min(top - flick.height / 3, flick.contentHeight - flick.height))
+    }
+    function readingItem(item) {
+        if (item.reading === true)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = detail.readingItem(item.children[i])
+            if (found)
+                return found
+        }
+        return null
+    }
+    onReadingUnitChanged: if (readingUnit >= 0) Qt.callLater(detail.followReading)
+
     Flickable {
         id: flick
         objectName: "locationFlick"
@@ -49,6 +76,7 @@ Item {
                 spacing: detail.sp
 
                 Text {
+                    readonly property bool reading: detail.reads("place")
                     textFormat: Text.PlainText
                     objectName: "townTitle"
                     width: parent.width
@@ -57,6 +85,7 @@ Item {
                     color: detail.theme.colors.heading
                     font.pixelSize: detail.theme.sizes.title
                     font.bold: true
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Rectangle {
                     objectName: "youAreHere"
@@ -80,12 +109,14 @@ Item {
                     }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("organization")
                     textFormat: Text.PlainText
                     width: parent.width
                     text: detail.info.organization || ""
                     wrapMode: Text.Wrap
                     color: detail.theme.colors.text
                     font.pixelSize: detail.theme.sizes.heading
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Text {
                     textFormat: Text.PlainText
@@ -105,6 +136,7 @@ Item {
                         objectName: "field-" + modelData.key
                         width: facts.width
                         Text {
+                            readonly property bool reading: detail.reads(parent.modelData.key + "Label")
                             textFormat: Text.PlainText
                             width: parent.width
                             text: detail.ui[parent.modelData.key]
@@ -112,18 +144,23 @@ Item {
                             color: detail.theme.colors.textMuted
                             font.pixelSize: detail.theme.sizes.body
                             font.bold: true
+                            ReadingMark { theme: detail.theme; on: parent.reading }
                         }
                         Text {
+                            readonly property bool reading: detail.reads(parent.modelData.key + "Value")
                             textFormat: Text.PlainText
                             width: parent.width
                             text: parent.modelData.value
                             wrapMode: Text.Wrap
                             color: detail.theme.colors.text
                             font.pixelSize: detail.theme.sizes.body
+                            ReadingMark { theme: detail.theme; on: parent.reading }
                         }
                     }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("callForDetails")
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "callForDetails"
                     visible: (detail.info.fields || []).length === 0
@@ -135,6 +172,8 @@ Item {
                     lineHeight: 1.2
                 }
                 Text {
+                    readonly property bool reading: detail.reads("notes")
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "notes"
                     visible: !!detail.info.notes
@@ -147,6 +186,8 @@ Item {
                 Column {
                     width: parent.width
                     Text {
+                        readonly property bool reading: detail.reads("websiteTitle")
+                        ReadingMark { theme: detail.theme; on: parent.reading }
                         textFormat: Text.PlainText
                         width: parent.width
                         text: detail.ui.website
@@ -156,6 +197,8 @@ Item {
                         font.bold: true
                     }
                     Text {
+                        readonly property bool reading: detail.reads("website")
+                        ReadingMark { theme: detail.theme; on: parent.reading }
                         textFormat: Text.PlainText
                         objectName: "website"
                         width: parent.width
@@ -194,6 +237,8 @@ Item {
                     }
                 }
                 Text {
+                    readonly property bool reading: detail.reads("scan")
+                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "scanToTakeHome"
                     width: parent.width

@@ -137,6 +137,84 @@ Column {
         }
     }
 
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        size: "heading"
+        spaced: true
+        text: "Spoken pages (Listen)"
+    }
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        muted: true
+        text: "Where patients hear pages read aloud. Headphones: the volume goes no higher "
+            + "than 60 %. Sound goes to the kiosk's sound output either way, so plug the "
+            + "headphones in there. Off: no Listen button."
+    }
+    Flow {
+        width: parent.width
+        spacing: section.theme.sizes.gap
+        Repeater {
+            model: [
+                { id: "speaker", name: "Speaker" },
+                { id: "headphones", name: "Headphones" },
+                { id: "none", name: "Off" }
+            ]
+            delegate: KioskButton {
+                required property var modelData
+                objectName: "staffOutput-" + modelData.id
+                theme: section.theme
+                guard: section.guard
+                text: modelData.name
+                fontSize: section.labelSize
+                checked: section.settings.narrationOutput === modelData.id
+                onActivated: section.controller.chooseOutput(modelData.id)
+            }
+        }
+    }
+    StaffText {
+        width: parent.width
+        theme: section.theme
+        muted: true
+        text: "The volume every patient starts with (it starts over after each patient)."
+    }
+    Row {
+        spacing: section.theme.sizes.spacing
+
+        KioskButton {
+            objectName: "staffVolumeLess"
+            theme: section.theme
+            guard: section.guard
+            text: "−"
+            accessibleName: "Quieter"
+            width: section.theme.sizes.staffKey
+            fontSize: section.theme.sizes.staffStepLabel
+            enabled: section.settings.narrationVolume > section.settings.volumeStep
+            onActivated: section.controller.stepVolume(-1)
+        }
+        StaffText {
+            objectName: "staffVolumeValue"
+            anchors.verticalCenter: parent.verticalCenter
+            width: section.theme.sizes.staffValue
+            horizontalAlignment: Text.AlignHCenter
+            theme: section.theme
+            size: "heading"
+            text: section.settings.narrationVolume + " %"
+        }
+        KioskButton {
+            objectName: "staffVolumeMore"
+            theme: section.theme
+            guard: section.guard
+            text: "+"
+            accessibleName: "Louder"
+            width: section.theme.sizes.staffKey
+            fontSize: section.theme.sizes.staffStepLabel
+            enabled: section.settings.narrationVolume < 100
+            onActivated: section.controller.stepVolume(1)
+        }
+    }
+
     KioskButton {
         objectName: "staffSaveSettings"
         theme: section.theme
