@@ -4,6 +4,8 @@ focus move must not cut off the page the patient asked to hear."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject
 from PySide6.QtQuick import QQuickWindow
 
@@ -15,18 +17,24 @@ from kiosk.staff_ui.panel import StaffPanel
 from kiosk.ui.taps import TapGuard
 
 
-def attach_keypad(
-    window: QQuickWindow,
-    state: AppState,
-    idle: IdleMonitor,
-    guard: TapGuard,
-    staff_panel: StaffPanel,
-    narrator: Narrator,
-    parent: QObject,
-) -> KeypadNavigator:
+class Backends(Protocol):
+    """What the keypad path needs of the app's backends (kiosk/app/wiring.py's parts)."""
+
+    backends: QObject
+    state: AppState
+    idle: IdleMonitor
+    guard: TapGuard
+    staff_panel: StaffPanel
+    narrator: Narrator
+
+
+def attach_keypad(window: QQuickWindow, parts: Backends) -> KeypadNavigator:
     """Installed before the other filters of the window, so that they (installed later, asked
     first) still see every key it takes: a key wakes the screen and restarts the idle time."""
-    keypad = KeypadNavigator(window, state, idle, guard, lambda: staff_panel.is_open, parent)
+    panel, narrator = parts.staff_panel, parts.narrator
+    keypad = KeypadNavigator(
+        window, parts.state, parts.idle, parts.guard, lambda: panel.is_open, parts.backends
+    )
 
     def speak(texts: list[str]) -> None:
         if not narrator.property("pageId"):

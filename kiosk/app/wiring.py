@@ -155,8 +155,7 @@ def build_kiosk(
     )  # fmt: skip
     updates = _fleet_updates(services, parts)
     engine, window, warnings = _load_qml(parts, extras)
-    keypad = attach_keypad(window, parts.state, parts.idle, parts.guard, staff_panel,
-                           parts.narrator, parts.backends)  # fmt: skip
+    keypad = attach_keypad(window, parts)  # before the filters below: they see its keys too
     window.installEventFilter(extras.wake_filter)
     place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
     updates.start()  # fleet updates, in a thread of their own, once the window stands
