@@ -166,6 +166,8 @@ def test_to_json_is_what_is_saved() -> None:
         "location_id": "maywood",
         "idle_seconds": 120,
         "default_language": "pt-BR",
+        "narration_output": "speaker",
+        "narration_volume": 60,
     }
 
 

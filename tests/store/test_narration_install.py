@@ -1,0 +1,103 @@
+"""A kiosk installs a bundle with narration, and refuses one whose narration is wrong even when
+a trusted key signed it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.narration_index import (
+    Cue,
+    LanguageNarration,
+    NarrationIndex,
+    PageAudio,
+    TextAudio,
+    index_bytes,
+)
+from kiosk.content.narration_render import Speech
+from kiosk.content.narration_units import text_key
+from kiosk.content.ogg_check import check_ogg
+from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
+from kiosk.store.bundle_store import BundleStore, StoreError
+from tests.content.conftest import KeyPair
+from tests.content.zipcraft import members, rewrite_zip
+from tests.store.conftest import MakeBundle
+
+pytestmark = pytest.mark.skipif(
+    Speech.find() is None, reason="needs espeak-ng and oggenc (.ci/run installs them)"
+)
+
+PAGE = "narration/en/page-disclaimer.ogg"
+TEXT = "narration/en/text-home.ogg"
+
+
+def _narrate(src: Path) -> None:
+    """A small narration/ made by hand: the English disclaimer and the word "Home"."""
+    speech = Speech.find()
+    assert speech is not None
+    (src / "narration" / "en").mkdir(parents=True)
+    speech.encode(speech.say("en-us", "Please note. This is general help."), src / PAGE, 1)
+    speech.encode(speech.say("en-us", "Home"), src / TEXT, 2)
+    page = PageAudio(PAGE, check_ogg(src / PAGE).duration, (Cue(0, 0.0), Cue(1, 0.9)))
+    english = LanguageNarration(
+        voice="espeak-ng en-us",
+        pages={"disclaimer": page},
+        texts={text_key("Home"): TextAudio(TEXT, check_ogg(src / TEXT).duration)},
+    )
+    index = NarrationIndex(format=1, languages={"en": english})
+    (src / "narration" / "index.json").write_bytes(index_bytes(index))
+
+
+def _resigned(kbundle: Path, out: Path, keys: KeyPair, name: str, data: bytes) -> Path:
+    """The bundle with one file replaced and the manifest signed again by the trusted key:
+    what a careless (or compromised) build machine would ship."""
+    document = json.loads(members(kbundle)[MANIFEST_JSON])
+    for entry in document["files"]:
+        if entry["path"] == name:
+            entry["sha256"], entry["size"] = hashlib.sha256(data).hexdigest(), len(data)
+    manifest = json.dumps(document).encode()
+    replace = {name: data, MANIFEST_JSON: manifest, MANIFEST_SIG: keys.private.sign(manifest)}
+    return rewrite_zip(kbundle, out, replace=replace)
+
+
+def test_a_bundle_with_narration_installs_and_its_audio_is_there(
+    store: BundleStore, make_bundle: MakeBundle
+) -> None:
+    active = store.install(make_bundle(2, edit=_narrate))
+    assert active.version == 2
+    assert check_ogg(active.path / PAGE).duration > 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (TEXT, b"RIFF\0\0\0\0WAVEfmt ", "the audio file is not an Ogg file"),
+        (
+            "narration/index.json",
+            b'{"format": 1, "languages": {"en": {"voice": "x", '
+            b'"pages": {"surgery": {"file": "narration/en/page-disclaimer.ogg", "duration": 2.0, '
+            b'"cues": [{"unit": 0, "at": 0.0}]}}}}}',
+            "the bundle has no page 'surgery'",
+        ),
+    ],
+)
+def test_a_signed_bundle_with_wrong_narration_is_refused(
+    store: BundleStore,
+    make_bundle: MakeBundle,
+    keys: KeyPair,
+    tmp_path: Path,
+    name: str,
+    data: bytes,
+    message: str,
+) -> None:
+    good = make_bundle(2, edit=_narrate)
+    bad = _resigned(good, tmp_path / "bad.kbundle", keys, name, data)
+    before = store.open_active().version
+    with pytest.raises(StoreError) as refused:
+        store.install(bad)
+    assert refused.value.summary.startswith("The bundle's content is not valid: ERROR narration/")
+    assert message in refused.value.summary
+    assert store.open_active().version == before
