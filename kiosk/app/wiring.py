@@ -15,6 +15,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app import hours_usage, narration
+from kiosk.app.keypad import attach_keypad
 from kiosk.app.preview import BundlePreview
 from kiosk.app.staff_settings import ui_settings_from
 from kiosk.app.window import application, place_window
@@ -22,6 +23,7 @@ from kiosk.clocks import MonotonicClock
 from kiosk.content.bundle import Bundle
 from kiosk.paths import qml_dir
 from kiosk.patient.idle import IdleMonitor, InputActivityFilter
+from kiosk.patient.keypad import KeypadNavigator
 from kiosk.patient.locations import Locations
 from kiosk.patient.narrator import Narrator
 from kiosk.patient.pages import Content
@@ -65,10 +67,13 @@ class Kiosk:
     services: Staff | None = None  # the bundle store and staff services (None: a fixed bundle)
     hours_usage: hours_usage.HoursAndUsage | None = None  # opening hours, usage counts
     updates: UpdatesSection | None = None  # fleet updates: the background updater
+    keypad: KeypadNavigator | None = None  # the keypad path: focus, Enter, Back, Help
 
     def close(self) -> None:
         """Tears everything down (tests build many kiosks in one process)."""
         self.window.removeEventFilter(self.input_filter)
+        if self.keypad is not None:
+            self.window.removeEventFilter(self.keypad)
         if self.hours_usage is not None:
             self.window.removeEventFilter(self.hours_usage.wake_filter)
             self.hours_usage.close()
@@ -150,6 +155,7 @@ def build_kiosk(
     )  # fmt: skip
     updates = _fleet_updates(services, parts)
     engine, window, warnings = _load_qml(parts, extras)
+    keypad = attach_keypad(window, parts)  # before the filters below: they see its keys too
     window.installEventFilter(extras.wake_filter)
     place_window(app, window, parts.theme, size or DEFAULT_WINDOW, fullscreen, show)
     updates.start()  # fleet updates, in a thread of their own, once the window stands
@@ -162,6 +168,7 @@ def build_kiosk(
         services=services,
         hours_usage=extras,
         updates=updates,
+        keypad=keypad,
     )
 
 

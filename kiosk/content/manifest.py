@@ -47,6 +47,7 @@ UI_KEYS: tuple[str, ...] = (
     "callout_emergency",
     "callout_doctor",
     "jump_to_questions",
+    "keypad_help",
     "one_moment",
     "all_topics",
     "more_below",

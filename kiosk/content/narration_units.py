@@ -38,9 +38,10 @@ from kiosk.content.distances import miles_text, nearest_others
 
 DISCLAIMER_ID = "disclaimer"
 LOCATION_PREFIX = "location-"
-# The whole numbers a placeholder ({seconds}, {miles}) can be spoken with, and the clip for a
-# decimal point (its key is text_key(".")): the build renders both in every language.
-SPOKEN_NUMBERS = range(121)
+# The whole numbers a placeholder ({seconds}, {miles}) can be spoken with, plus the text sizes
+# the chrome bar's buttons name (ChromeBar.qml: 100, 150 and 200 %), and the clip for a decimal
+# point (its key is text_key(".")): the build renders them all in every language.
+SPOKEN_NUMBERS = (*range(121), 150, 200)
 DECIMAL_POINT = "."
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Patient-facing strings of the app itself, not of the bundle (ClosedScreen.qml, PrivacyNote.qml),

@@ -73,6 +73,10 @@ NORMAL: dict[str, str] = {
     # Outside opening hours: dim on black, readable up close, no glow across a dark room
     "closed": "#000000",
     "closedText": "#8c8c8c",
+    # The keypad's focus ring (Tappable.qml): a dark band and a light line inside it, so one of
+    # the two stands out (>= 3:1) on every fill and background of the theme.
+    "focus": "#0b3d91",
+    "onFocus": "#ffffff",
 }
 
 # High contrast: black background, white and yellow text (all text pairs >= 7:1).
@@ -122,6 +126,8 @@ HIGH_CONTRAST: dict[str, str] = {
     "readingBorder": "#ffff00",
     "closed": "#000000",
     "closedText": "#8c8c8c",
+    "focus": "#00ffff",
+    "onFocus": "#000000",
 }
 
 # Sizes in px at a 1080 px shorter side and 100 % text.
@@ -300,6 +306,9 @@ class Theme(QObject):
         out["privacyNote"] = round(24 * unit * min(self._text_scale, 1.5))
         out["privacyGap"] = round(4 * unit)
         out["slop"] = round(self._slop_reference * unit)
+        # The keypad's focus ring, inside a target's edge (no clip cuts it, it moves nothing).
+        out["focusRing"] = max(5, round(8 * unit))
+        out["focusRingInner"] = max(2, round(3 * unit))
         out["textWidth"] = round(1150 * unit * min(self._text_scale, 1.5))  # line length
         out["tileMin"] = round(300 * unit * (1 + (self._text_scale - 1) * 0.4))
         return out

@@ -129,6 +129,7 @@ Rectangle {
                     text: "A"
                     reservedWidth: bar.reserve(["A"], false)  // bold when checked
                     accessibleName: bar.ui.text_size + " " + [100, 150, 200][index] + "%"
+                    spokenParts: [bar.ui.text_size, String([100, 150, 200][index])]
                     // Fixed sizes: a sample of each step, the same at every step.
                     fontSize: Math.round(bar.theme.sizes.chromeBase * [1, 1.25, 1.5][index])
                     checked: bar.appState.textStep === index

@@ -315,6 +315,7 @@ Item {
             guard: page.guard
             iconName: "previous"
             text: page.ui.previous + ": " + (page.info.previousTitle || "")
+            spokenParts: [page.ui.previous, page.info.previousTitle || ""]
             maxTextWidth: footer.half - 3 * page.theme.sizes.pad - fontSize * 1.25
             onActivated: page.appState.previousPage()
         }
@@ -332,6 +333,7 @@ Item {
             iconName: footer.last ? "home" : "next"
             iconAfter: true
             text: footer.last ? page.ui.all_topics : page.ui.next + ": " + (page.info.nextTitle || "")
+            spokenParts: footer.last ? [page.ui.all_topics] : [page.ui.next, page.info.nextTitle || ""]
             maxTextWidth: footer.half - 3 * page.theme.sizes.pad - fontSize * 1.25
             onActivated: footer.last ? page.appState.home() : page.appState.nextPage()
         }

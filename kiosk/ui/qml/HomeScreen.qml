@@ -29,6 +29,17 @@ Item {
 
     objectName: "homeScreen"
 
+    // The keypad follows the order of the items, which must be the reading order: Find a
+    // location beside About on wide screens, after the treatments otherwise. An item added to a
+    // parent goes last among its siblings (QML cannot call QQuickItem::stackAfter).
+    function orderSections() {
+        const last = home.sideBySide ? treatments : locationsSection
+        last.parent = home
+        last.parent = body
+    }
+    onSideBySideChanged: home.orderSections()
+    Component.onCompleted: home.orderSections()
+
     TextMetrics {
         id: longestWord
         font.pixelSize: home.theme.sizes.tileTitle

@@ -5,6 +5,8 @@ import Kiosk
 // The cue under a list that scrolls: "More below" with an arrow while anything is below the
 // fold; a tap scrolls on by most of a screen. It keeps its room while the content is taller than
 // the space (so the list never changes size under the finger) and takes none when all of it fits.
+// Not on the keypad path: there the list scrolls with the focus, and the cue would vanish as the
+// focus reached the end of the list on its way to it.
 Item {
     id: cue
 
@@ -27,6 +29,7 @@ Item {
         visible: cue.overflows && cue.more
         theme: cue.theme
         guard: cue.guard
+        activeFocusOnTab: false
         iconName: "down"
         iconAfter: true
         text: cue.text

@@ -7,6 +7,9 @@ import Kiosk
 // a gap beyond the target on every side (so a press or lift in the gap next to it counts). In a
 // Flickable, a touch may wander up to the theme's slop and still be a tap, beyond that the
 // Flickable scrolls; a target that cannot scroll takes any wander that stays in its hit area.
+// The keypad path (kiosk/patient/keypad.py): every target is in Qt's focus chain, Enter acts as a
+// tap does (through the same guard), and the focused target shows a thick ring and scrolls into
+// view.
 Rectangle {
     id: tappable
 
@@ -16,6 +19,9 @@ Rectangle {
     readonly property bool down: tap.pressed
     readonly property bool scrolls: inFlickable(parent)
     property string accessibleName: ""
+    // What the keypad says when the target gets the focus: shown strings, each spoken by its
+    // narration clip, one after another (a name composed of several has no clip of its own).
+    property list<string> spokenParts: [tappable.accessibleName]
 
     signal activated()
 
@@ -24,10 +30,42 @@ Rectangle {
             tappable.activated()
     }
     function inFlickable(item) {
+        return tappable.flickableOf(item) !== null
+    }
+    function flickableOf(item) {
         for (let p = item; p; p = p.parent)
             if (p instanceof Flickable)
-                return true
-        return false
+                return p
+        return null
+    }
+    // Shows all of the target (its top, when it is taller than the view) with some room around.
+    function reveal() {
+        const flick = tappable.flickableOf(tappable.parent)
+        if (!flick)
+            return
+        const top = tappable.mapToItem(flick.contentItem, 0, 0).y - tappable.theme.sizes.spacing
+        const bottom = top + tappable.height + 2 * tappable.theme.sizes.spacing
+        const end = Math.max(0, flick.contentHeight - flick.height)
+        let y = flick.contentY
+        if (top < y || bottom - top > flick.height)
+            y = top
+        else if (bottom > y + flick.height)
+            y = bottom - flick.height
+        else
+            return
+        // Within a margin of either end: all the way (no "More below" for an empty strip).
+        const margin = tappable.theme.sizes.margin
+        flick.contentY = y < margin ? 0 : y > end - margin ? end : Math.min(y, end)
+    }
+
+    activeFocusOnTab: true
+    onActiveFocusChanged: if (activeFocus) tappable.reveal()
+    Keys.onPressed: event => {
+        if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter && event.key !== Qt.Key_Space)
+            return
+        event.accepted = true
+        if (!event.isAutoRepeat)
+            tappable.activate()
     }
 
     Accessible.role: Accessible.Button
@@ -41,5 +79,27 @@ Rectangle {
         dragThreshold: tappable.theme.sizes.slop
         longPressThreshold: 0
         onTapped: tappable.activate()
+    }
+
+    // The focus ring: a thick dark band with a light line inside it, drawn inside the target's
+    // edge, so no Flickable's clip cuts it and nothing moves when it shows.
+    Rectangle {
+        objectName: "focusRing"
+        anchors.fill: parent
+        z: 100
+        visible: tappable.activeFocus
+        radius: tappable.radius
+        color: "transparent"
+        border.width: tappable.theme.sizes.focusRing
+        border.color: tappable.theme.colors.focus
+
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: parent.border.width
+            radius: Math.max(0, parent.radius - parent.border.width)
+            color: "transparent"
+            border.width: tappable.theme.sizes.focusRingInner
+            border.color: tappable.theme.colors.onFocus
+        }
     }
 }
