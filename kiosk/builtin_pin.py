@@ -1,3 +1,3 @@
 """The built-in bundle's seal digest; written by scripts/seal-default-bundle."""
 
-SEAL_DIGEST = "4b0a9190af9c208f7ba1611e98de9379519928133e83486ca89eb269a910161c"
+SEAL_DIGEST = "ac26b1215e2c979441bcfdc7b4f443dc9417fe47371f810630bd2d1403e85509"

@@ -28,6 +28,7 @@ from kiosk.content.bundle import Bundle
 from kiosk.content.manifest import FORMAT
 from kiosk.content.narration_build import NarrationMode, make_narration, speech_for
 from kiosk.content.narration_check import NARRATION, RECORDINGS, narration_problems
+from kiosk.content.narration_keep import keep_narration
 from kiosk.content.problems import BundleError, Problem, Problems
 from kiosk.content.sealed import (
     CHUNK_BYTES,
@@ -259,19 +260,22 @@ def build_bundle(
 
     A release build refuses a bundle with draft pages (no clinician's review recorded).
     `narration` (kiosk/content/narration_build.py `speech_for`): "auto" and "required" make
-    narration/ anew, in place of the folder's own; "none" keeps the folder's as it is."""
+    narration/ anew, in place of the folder's own; "none" (and "auto" without the speech
+    tools) keeps the folder's, less the pages whose text changed since it was spoken
+    (kiosk/content/narration_keep.py)."""
     if out.resolve().is_relative_to(src.resolve()):
         raise BundleError("The bundle file must be written outside the bundle folder.")
     speech, notes = speech_for(narration)
-    bundle, problems = _validated(src, readability_checks, narration=speech is None)
+    bundle, problems = _validated(src, readability_checks, narration=False)
     if release and bundle.drafts():
         raise BundleError(release_refusal(bundle.drafts()))
     when = _utc(built_at)
     with tempfile.TemporaryDirectory(prefix="kiosk-narration-") as made:
-        fresh = Path(made) if speech is not None else None
         if speech is not None:
             notes += make_narration(bundle, src, Path(made), speech)[1]
-        files = _planned_files(src, limits, fresh)
+        else:  # the folder's own, without pages whose text changed since they were spoken
+            notes += keep_narration(bundle, src, Path(made))
+        files = _planned_files(src, limits, Path(made))
         manifest = _write_out(out, files, _manifest_maker(bundle, key, when), key, when, limits)
     return BuiltBundle(path=out, manifest=manifest, warnings=(*problems.warnings, *notes))
 

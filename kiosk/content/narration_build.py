@@ -31,7 +31,7 @@ from kiosk.content.narration_index import (
 )
 from kiosk.content.narration_render import TOOLS, RenderError, Speech, joined, voice_for
 from kiosk.content.narration_texts import patient_texts, spoken
-from kiosk.content.narration_units import bundle_pages, text_key
+from kiosk.content.narration_units import bundle_pages, text_key, units_key
 from kiosk.content.ogg_check import OggError, check_ogg
 from kiosk.content.problems import BundleError, Problem
 
@@ -155,7 +155,12 @@ def _entry(
     return LanguageNarration(
         voice=f"espeak-ng {voice}" if synthetic else RECORDED,
         pages={
-            page_id: PageAudio(file=c.file, duration=made[c.file][0], cues=made[c.file][1])
+            page_id: PageAudio(
+                file=c.file,
+                duration=made[c.file][0],
+                cues=made[c.file][1],
+                said=units_key(c.pieces),
+            )
             for page_id, c in pages.items()
         },
         texts={key: TextAudio(file=c.file, duration=made[c.file][0]) for key, c in texts.items()},

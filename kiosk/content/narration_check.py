@@ -13,14 +13,25 @@ from pathlib import Path
 
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_index import INDEX_PATH, NarrationError, NarrationIndex, read_index
-from kiosk.content.narration_units import bundle_pages
+from kiosk.content.narration_units import bundle_pages, units_key
 from kiosk.content.ogg_check import OggError, check_ogg
 from kiosk.content.problems import Problems
+from kiosk.content.sealed import MANIFEST_JSON
 
 NARRATION = "narration"
 RECORDINGS = "recordings"  # the content team's recordings, read by the build (narration_build)
 # How far the index's duration may be from the audio's own (the Ogg granule position).
 DURATION_TOLERANCE = 0.25
+STALE = (
+    "this page's narration was made from an earlier version of its text, so it would say "
+    "something the screen does not: build again with espeak-ng installed to make it anew"
+)
+# In an authoring folder (no manifest.json yet) the same is only a warning: the build leaves
+# such pages' narration out (kiosk/content/narration_keep.py) unless it makes narration anew.
+STALE_DRAFT = (
+    "this page's narration was made from an earlier version of its text: a build leaves it "
+    "out, unless espeak-ng is installed to make it anew"
+)
 
 
 def is_narration_file(rel: str) -> bool:
@@ -67,12 +78,19 @@ def _audio(root: Path, lang: str, file: str, duration: float, where: str, out: P
 
 
 def _language(root: Path, bundle: Bundle, lang: str, index: NarrationIndex, out: Problems) -> None:
+    sealed = (root / MANIFEST_JSON).exists()
     narration = index.languages[lang]
     units = bundle_pages(bundle, lang)
     for page_id, page in narration.pages.items():
         where = f"languages.{lang}.pages.{page_id}"
         if page_id not in units:
             out.error(INDEX_PATH, where, f"the bundle has no page {page_id!r}")
+            continue
+        if page.said != units_key(units[page_id]):
+            if sealed:
+                out.error(INDEX_PATH, where, STALE)
+            else:
+                out.warning(INDEX_PATH, where, STALE_DRAFT)
             continue
         last = page.cues[-1].unit
         if last >= len(units[page_id]):

@@ -46,6 +46,7 @@ class PageAudio(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     file: AudioFile
     duration: Annotated[float, msgspec.Meta(gt=0.0, le=MAX_PAGE_SECONDS)]
     cues: Annotated[tuple[Cue, ...], msgspec.Meta(min_length=1, max_length=MAX_CUES)]
+    said: TextKey  # units_key of the text it was made from (narration_units.py)
 
     def __post_init__(self) -> None:
         units = [cue.unit for cue in self.cues]

@@ -67,6 +67,13 @@ def text_key(s: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
+def units_key(units: Sequence[str]) -> str:
+    """What a page's narration was made from: 16 hex digits of the SHA-256 of its units, each
+    as text_key normalises it. Kept in the index, so narration of an earlier text is caught."""
+    normal = "\x1f".join(" ".join(unicodedata.normalize("NFC", u).split()) for u in units)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
 def plain(spans: Spans) -> str:
     """Spans as the words they say: styles dropped, whitespace collapsed."""
     return " ".join("".join(span.text for span in spans).split())

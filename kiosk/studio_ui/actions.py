@@ -6,10 +6,13 @@ Each says what happened, or why not, in plain words; a refusal changes nothing
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
+from kiosk.content.narration_keep import LEFT_OUT
+from kiosk.content.problems import Problem
 from kiosk.staff.drives import mounted_import_sources
 from kiosk.studio.build import BuildError, build, fleet_repository, publish
 from kiosk.studio.fields import FieldError
@@ -106,7 +109,8 @@ class StudioActions(QObject):
         self._built = built.path
         self._studio.changed_outside()
         kind = "release" if release else "draft"
-        self._show(f"Built {built.path} (version {built.version}, {kind}).", failed=False)
+        note = _narration_note(built.warnings)
+        self._show(f"Built {built.path} (version {built.version}, {kind}).{note}", failed=False)
 
     @Slot(str)
     def publish(self, repository: str) -> None:
@@ -160,3 +164,14 @@ def _refusal(refused: BuildError) -> str:
     if len(refused.problems) > LISTED_PROBLEMS:
         lines.append(f"... and {len(refused.problems) - LISTED_PROBLEMS} more (see the list).")
     return "\n".join(lines) + "\nNothing was changed."
+
+
+def _narration_note(warnings: Sequence[Problem]) -> str:
+    """Pages whose read-aloud was left out because their text changed (narration_keep.py)."""
+    left = sum(w.message == LEFT_OUT for w in warnings)
+    if not left:
+        return ""
+    return (
+        f" Read-aloud is left out for {left} page{'s' if left != 1 else ''} whose text changed:"
+        " to make it anew, build with `kiosk bundle build` on a PC with espeak-ng."
+    )

@@ -20,6 +20,7 @@ from kiosk.content.narration_units import bundle_pages
 from kiosk.content.ogg_check import check_ogg
 from kiosk.content.signed_manifest import parse_manifest
 from kiosk.content.validate import validate_folder
+from kiosk.paths import default_bundle_dir
 from tests.content.bundle_factory import write_bundle
 from tests.content.conftest import KeyPair, make_keypair
 from tests.content.zipcraft import members, rewrite_zip
@@ -288,3 +289,35 @@ def test_an_unknown_language_is_built_without_narration_with_a_warning(
     assert index is None
     assert [w.message for w in warnings] == [NO_VOICE.format(lang="fil")]
     assert not (tmp_path / "out" / "narration").exists()
+
+
+def test_a_page_edited_since_it_was_spoken_loses_its_narration_not_its_words(
+    tmp_path: Path, keys: KeyPair, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Staff correct a sentence on a PC without espeak-ng: the build keeps the folder's
+    narration but leaves out that page's, so no kiosk reads the old sentence aloud."""
+    folder = tmp_path / "src"
+    shutil.copytree(default_bundle_dir(), folder)
+    for name in ("manifest.json", "manifest.sig"):
+        (folder / name).unlink()
+    page = folder / "pages" / "botox.en.md"
+    page.write_text(page.read_text().replace("Botox is one brand.", "Botox is a brand."))
+    # In the authoring folder it is a warning; a signed bundle like this would be refused.
+    warned = validate_folder(folder, readability_checks=False)[1].warnings
+    assert any(
+        w.path == "languages.en.pages.botox" and "earlier version" in w.message for w in warned
+    )
+    out = tmp_path / "edited.kbundle"
+    args = ["bundle", "build", str(folder), "--key", str(keys.private_path), "-o", str(out)]
+    assert main([*args, "--no-readability", "--narration", "none"]) == 0
+    assert "languages.en.pages.botox: narration left out" in capsys.readouterr().out
+    index = _index(out)
+    assert index.page("en", "botox") is None
+    assert index.page("es", "botox") is not None  # the Spanish text did not change
+    assert index.page("en", "surgery") is not None
+    assert "narration/en/page-botox.ogg" not in members(out)
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(unpacked)
+    built, problems = validate_folder(unpacked, readability_checks=False)
+    assert built is not None and not problems.errors, problems.errors

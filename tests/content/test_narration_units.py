@@ -125,7 +125,7 @@ TEXT_FILE = "narration/en/text-x.ogg"
 
 
 def _index(**page: Any) -> bytes:
-    audio = {"file": "narration/en/page-causes.ogg", "duration": 10.0}
+    audio = {"file": "narration/en/page-causes.ogg", "duration": 10.0, "said": "0123456789abcdef"}
     audio.update(page)
     return msgspec.json.encode(
         {

@@ -18,10 +18,12 @@ from kiosk.content.narration_index import (
     index_bytes,
 )
 from kiosk.content.narration_render import Speech
-from kiosk.content.narration_units import text_key
+from kiosk.content.narration_units import bundle_pages, text_key, units_key
 from kiosk.content.ogg_check import check_ogg
 from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
-from kiosk.store.bundle_store import BundleStore, StoreError
+from kiosk.content.validate import load_folder
+from kiosk.store.bundle_store import BundleStore
+from kiosk.store.errors import StoreError
 from tests.content.conftest import KeyPair
 from tests.content.zipcraft import members, rewrite_zip
 from tests.store.conftest import MakeBundle
@@ -38,10 +40,12 @@ def _narrate(src: Path) -> None:
     """A small narration/ made by hand: the English disclaimer and the word "Home"."""
     speech = Speech.find()
     assert speech is not None
+    said = units_key(bundle_pages(load_folder(src), "en")["disclaimer"])
     (src / "narration" / "en").mkdir(parents=True)
     speech.encode(speech.say("en-us", "Please note. This is general help."), src / PAGE, 1)
     speech.encode(speech.say("en-us", "Home"), src / TEXT, 2)
-    page = PageAudio(PAGE, check_ogg(src / PAGE).duration, (Cue(0, 0.0), Cue(1, 0.9)))
+    cues = (Cue(0, 0.0), Cue(1, 0.9))
+    page = PageAudio(PAGE, check_ogg(src / PAGE).duration, cues, said)
     english = LanguageNarration(
         voice="espeak-ng en-us",
         pages={"disclaimer": page},
@@ -79,8 +83,15 @@ def test_a_bundle_with_narration_installs_and_its_audio_is_there(
             "narration/index.json",
             b'{"format": 1, "languages": {"en": {"voice": "x", '
             b'"pages": {"surgery": {"file": "narration/en/page-disclaimer.ogg", "duration": 2.0, '
-            b'"cues": [{"unit": 0, "at": 0.0}]}}}}}',
+            b'"cues": [{"unit": 0, "at": 0.0}], "said": "0123456789abcdef"}}}}}',
             "the bundle has no page 'surgery'",
+        ),
+        (
+            "narration/index.json",
+            b'{"format": 1, "languages": {"en": {"voice": "x", '
+            b'"pages": {"disclaimer": {"file": "narration/en/page-disclaimer.ogg", '
+            b'"duration": 2.0, "cues": [{"unit": 0, "at": 0.0}], "said": "0123456789abcdef"}}}}}',
+            "made from an earlier version of its text",
         ),
     ],
 )

@@ -33,6 +33,9 @@ def test_a_build_raises_the_version_and_a_kiosk_installs_it(
     built = build(studio, signing_key.private_path, usb, built_at=BUILT_AT)
     assert built.version == 2
     assert built.path == usb / "town-pt-clonus-v2.kbundle"
+    # The town page now says more than its narration: that narration is left out, not shipped.
+    left_out = {w.path for w in built.warnings if w.message.startswith("narration left out")}
+    assert left_out == {f"languages.{lang}.pages.location-maywood" for lang in ("en", "es")}
     assert "version = 2\n" in (studio.root / "bundle.toml").read_text("utf-8")
     assert not studio.dirty  # the built state is the saved state
 

@@ -53,6 +53,8 @@ def test_maywood_filled_in_is_built_installed_and_shown_on_the_kiosk_town_page(
     usb.mkdir()
     shown = build_from_window(qtbot, studio, usb, keys, release=False)
     assert shown.startswith("Built"), shown
+    # Maywood's page says more than its narration did, in both languages: staff are told.
+    assert "Read-aloud is left out for 2 pages whose text changed" in shown, shown
     (built,) = usb.glob("*.kbundle")
 
     data_dir = tmp_path / "kiosk-data"
@@ -68,6 +70,9 @@ def test_maywood_filled_in_is_built_installed_and_shown_on_the_kiosk_town_page(
         assert all(value in texts for value in values), texts
 
     qtbot.waitUntil(lambda: shown_on_town_page(*MAYWOOD.values(), NOTES["en"]))
+    # Never the old words aloud: no Listen on Maywood, still one on an unchanged town.
+    assert not kiosk.narrator.hasPage("location-maywood")
+    assert kiosk.narrator.hasPage("location-paramus")
     kiosk.state.setLanguage("es")
     qtbot.waitUntil(lambda: shown_on_town_page(MAYWOOD["address"], NOTES["es"]))
 

@@ -21,7 +21,7 @@ from kiosk.content.narration_index import (
     TextAudio,
     index_bytes,
 )
-from kiosk.content.narration_units import location_page_id, text_key
+from kiosk.content.narration_units import bundle_pages, location_page_id, text_key, units_key
 from kiosk.content.validate import load_folder
 from kiosk.paths import default_bundle_dir
 from kiosk.speech.device import SAMPLE_RATE, Frames
@@ -55,6 +55,7 @@ def _language(
     write_tone(root / page_file, page_seconds, hz)
     write_tone(root / town_file, 1.0, hz)
     cues = tuple(Cue(unit=i, at=at) for i, at in enumerate(CUES))
+    units = bundle_pages(bundle, lang)
     texts = {}
     for key in ("still_there", "still_here"):
         shown = bundle.ui(lang)[key]
@@ -64,9 +65,14 @@ def _language(
     return LanguageNarration(
         voice="test tones",
         pages={
-            PAGE: PageAudio(file=page_file, duration=page_seconds, cues=cues),
+            PAGE: PageAudio(
+                file=page_file, duration=page_seconds, cues=cues, said=units_key(units[PAGE])
+            ),
             location_page_id(TOWN): PageAudio(
-                file=town_file, duration=1.0, cues=(Cue(unit=0, at=0.0),)
+                file=town_file,
+                duration=1.0,
+                cues=(Cue(unit=0, at=0.0),),
+                said=units_key(units[location_page_id(TOWN)]),
             ),
         },
         texts=texts,
