@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -54,18 +53,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
 
+from bench.latency import percentiles, report  # noqa: E402
 from kiosk.app.preview import BundlePreview  # noqa: E402
 from kiosk.app.studio import StudioApp, build_studio  # noqa: E402
 from kiosk.studio.folder import StudioFolder  # noqa: E402
 from tests.ui.helpers import find_item  # noqa: E402
 
 TIMEOUT = 5.0
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95
 
 
 def press(studio: StudioApp, char: str) -> None:
@@ -181,11 +175,7 @@ def main() -> None:
         ("key_to_preview", previews, 100),
         ("key_to_problem_list", problems, 300),
     ):
-        p50, p95 = percentiles(samples)
-        print(f"{name}_p50_ms={p50 * 1000:.1f}")
-        print(f"{name}_p95_ms={p95 * 1000:.1f}")
-        print(f"{name}_target_p95_ms={target}")
-        print(f"{name}_within_target={p95 * 1000 <= target}")
+        report(name, samples, target)
 
 
 if __name__ == "__main__":

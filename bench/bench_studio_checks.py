@@ -24,7 +24,6 @@ runs at different loads (the baseline shows the load):
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.latency import report  # noqa: E402
 from kiosk.studio.checks import LiveChecks  # noqa: E402
 from kiosk.studio.folder import StudioFolder  # noqa: E402
 
@@ -46,12 +46,6 @@ start = time.perf_counter()
 validate_folder(Path(sys.argv[1]))
 print(time.perf_counter() - start)
 """
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95
 
 
 def keystrokes(folder: StudioFolder) -> list[Callable[[int], None]]:
@@ -110,11 +104,7 @@ def main() -> None:
         ("set_to_checks", checks, 300),
         ("set_to_snapshot", snapshots, 100),
     ):
-        p50, p95 = percentiles(samples)
-        print(f"{name}_p50_ms={p50 * 1000:.1f}")
-        print(f"{name}_p95_ms={p95 * 1000:.1f}")
-        print(f"{name}_target_p95_ms={target}")
-        print(f"{name}_within_target={p95 * 1000 <= target}")
+        report(name, samples, target)
 
 
 if __name__ == "__main__":
