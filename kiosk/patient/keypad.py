@@ -11,10 +11,12 @@ change. Touch stays as it was: a touch hides the focus until the next key.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMetaObject, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -22,12 +24,32 @@ from kiosk.patient.idle import IdleMonitor
 from kiosk.patient.state import AppState
 from kiosk.ui.taps import TapGuard
 
-Key = Qt.Key
-NEXT_KEYS = frozenset({Key.Key_Down, Key.Key_Right, Key.Key_Tab})
-PREVIOUS_KEYS = frozenset({Key.Key_Up, Key.Key_Left, Key.Key_Backtab})
-ACT_KEYS = frozenset({Key.Key_Return, Key.Key_Enter, Key.Key_Space})
-BACK_KEYS = frozenset({Key.Key_Backspace, Key.Key_Escape, Key.Key_Back})
-HELP_KEYS = frozenset({Key.Key_F1, Key.Key_Help, Key.Key_Asterisk, Key.Key_Question})
+
+@dataclass(frozen=True)
+class _Keys:
+    next: frozenset[int]
+    previous: frozenset[int]
+    act: frozenset[int]
+    back: frozenset[int]
+    help: frozenset[int]
+
+
+@functools.cache
+def _keys() -> _Keys:
+    """The keys by what they do, made at the first key press: importing `Qt` with the module
+    would build all of Qt's enums on the start path (kiosk/ui/qt_values.py)."""
+    from PySide6.QtCore import Qt
+
+    key = Qt.Key
+    return _Keys(
+        next=frozenset({key.Key_Down, key.Key_Right, key.Key_Tab}),
+        previous=frozenset({key.Key_Up, key.Key_Left, key.Key_Backtab}),
+        act=frozenset({key.Key_Return, key.Key_Enter, key.Key_Space}),
+        back=frozenset({key.Key_Backspace, key.Key_Escape, key.Key_Back}),
+        help=frozenset({key.Key_F1, key.Key_Help, key.Key_Asterisk, key.Key_Question}),
+    )
+
+
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress})
 
 # Each screen's title: what Help says first (objectName of the screen -> of its title).
@@ -101,17 +123,18 @@ class KeypadNavigator(QObject):
             self._clear_focus()  # staff mode has no keypad path; nothing behind it may act
             return False
         self._keypad = True
-        return self._key(Key(event.key()))
+        return self._key(event.key())
 
-    def _key(self, key: Key) -> bool:
+    def _key(self, key: int) -> bool:
         """Handles one key; False leaves it to the focused control (Enter, Space)."""
-        if key in NEXT_KEYS or key in PREVIOUS_KEYS:
-            self.move(1 if key in NEXT_KEYS else -1)
-        elif key in BACK_KEYS:
+        keys = _keys()
+        if key in keys.next or key in keys.previous:
+            self.move(1 if key in keys.next else -1)
+        elif key in keys.back:
             self.back()
-        elif key in HELP_KEYS:
+        elif key in keys.help:
             self.help()
-        elif key in ACT_KEYS:
+        elif key in keys.act:
             if self.focused() is not None:
                 return False  # the control acts (Tappable.qml)
             self._act_unfocused()
@@ -206,6 +229,8 @@ class KeypadNavigator(QObject):
     # -- focus ----------------------------------------------------------------------------
     def _focus(self, item: QQuickItem | None) -> None:
         if item is not None:
+            from PySide6.QtCore import Qt  # not at import: see _keys
+
             item.forceActiveFocus(Qt.FocusReason.TabFocusReason)
 
     def _clear_focus(self) -> None:

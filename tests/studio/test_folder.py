@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,9 @@ def test_maywood_filled_in_saved_and_reopened_keeps_values_comments_and_order(
     after = (studio.root / "bundle.toml").read_text("utf-8")
     assert comments(after) == comments(before)
     order = keys(before)
-    end_of_maywood = order.index("lon") + 1  # Maywood is the first location
+    # Each location's table ends with its "lon"; Maywood's is the one at its place in the list.
+    place = [loc["id"] for loc in tomllib.loads(before)["locations"]].index("maywood")
+    end_of_maywood = [i for i, key in enumerate(order) if key == "lon"][place] + 1
     new = ["address", "phone", "hours", "notes"]
     assert keys(after) == order[:end_of_maywood] + new + order[end_of_maywood:]
     # The new keys sit inside Maywood's table, not after the comments of the next one.
