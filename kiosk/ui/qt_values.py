@@ -1,8 +1,8 @@
 """The few values of PySide's `Qt` namespace that the kiosk's start path needs, as numbers.
 
 Importing `Qt` from PySide6.QtCore, or reading any name of it, makes PySide build every enum of
-that namespace at once
-(about 110 Python enums: 40 ms of a 450 ms start on the kiosk's hardware, bench/bench_ui.py).
+that namespace at once (about 110 Python enums: 40 ms of a 450 ms start on the kiosk's
+hardware, bench/bench_ui.py).
 Code that runs before the attract screen's first frame uses these instead, and connects signals
 without naming a Qt.ConnectionType; tests/ui/test_start_path.py checks both.
 """
