@@ -10,8 +10,6 @@ import enum
 from collections.abc import Callable, Generator
 from typing import Protocol
 
-import miniaudio
-
 SAMPLE_RATE = 22_050  # the narration's own rate (mono, 22 kHz): miniaudio resamples the rest
 CHANNELS = 1
 PERIOD_MS = 30  # a short period: the first frame of a clip reaches the device within ~30 ms
@@ -43,6 +41,8 @@ class DeviceUnavailable(Exception):
 
 def open_device(backend: AudioBackend) -> Device:
     """A miniaudio playback device on `backend`; DeviceUnavailable when none opens."""
+    import miniaudio  # ~70 ms to import: at the first play, not on the start path
+
     backends = (
         [miniaudio.Backend.NULL]
         if backend is AudioBackend.NULL

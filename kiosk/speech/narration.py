@@ -8,18 +8,19 @@ without narration, or with an index this kiosk cannot read, simply has none (log
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content.narration_index import (
-    INDEX_MAX_BYTES,
-    INDEX_PATH,
-    NarrationError,
-    NarrationIndex,
-    read_index,
-)
+if TYPE_CHECKING:
+    from kiosk.content.narration_index import NarrationIndex
+
+# The index's path, repeated here: its reader (msgspec, ~40 ms to import) loads only when a
+# patient first needs narration, after the attract screen's first frame.
+INDEX_PATH = "narration/index.json"
 
 log = logging.getLogger(__name__)
 
@@ -38,30 +39,34 @@ class PageClip:
         return self.units[at] if at >= 0 else -1
 
 
-@dataclass(frozen=True)
 class Narration:
-    root: Path
-    index: NarrationIndex
+    """A bundle's narration; its index is read at the first question asked of it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
 
     @classmethod
     def of_bundle(cls, root: Path) -> Narration | None:
-        """The narration in a bundle folder; None when it has none or it cannot be read."""
-        path = root / INDEX_PATH
+        """The narration in a bundle folder; None when it has none."""
+        return cls(root) if (root / INDEX_PATH).is_file() else None
+
+    @functools.cached_property
+    def index(self) -> NarrationIndex | None:
+        """The index; None when it cannot be read (then this bundle simply has no narration)."""
+        from kiosk.content.narration_index import INDEX_MAX_BYTES, NarrationError, read_index
+
         try:
-            with path.open("rb") as file:
-                data = file.read(INDEX_MAX_BYTES + 1)
-            return cls(root, read_index(data))
-        except FileNotFoundError:
-            return None
+            with (self.root / INDEX_PATH).open("rb") as file:
+                return read_index(file.read(INDEX_MAX_BYTES + 1))
         except (OSError, NarrationError) as exc:
             log.warning("this bundle's narration is not used: %s", exc)
             return None
 
     def speaks(self, language: str) -> bool:
-        return language in self.index.languages
+        return self.index is not None and language in self.index.languages
 
     def page(self, language: str, page_id: str) -> PageClip | None:
-        audio = self.index.page(language, page_id)
+        audio = self.index.page(language, page_id) if self.index is not None else None
         if audio is None:
             return None
         return PageClip(
@@ -73,5 +78,8 @@ class Narration:
     def texts(self, language: str, shown: Iterable[str]) -> list[Path]:
         """The clips that say each string as shown, in order; strings without one are skipped
         (a word the build could not render must not silence the rest)."""
-        clips = (self.index.text(language, text) for text in shown if text.strip())
+        index = self.index
+        if index is None:
+            return []
+        clips = (index.text(language, text) for text in shown if text.strip())
         return [self.root / clip.file for clip in clips if clip is not None]

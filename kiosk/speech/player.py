@@ -16,8 +16,6 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import miniaudio
-
 from kiosk.speech.device import (
     CHANNELS,
     SAMPLE_RATE,
@@ -68,6 +66,8 @@ class Playback:
         return b""
 
     def _from_stream(self, wanted: int) -> Chunk | None:
+        import miniaudio  # not at import: ~70 ms, and only a playing kiosk needs it
+
         try:
             if self._stream is None:
                 if self._next >= len(self.clips):
