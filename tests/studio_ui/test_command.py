@@ -71,3 +71,12 @@ def test_without_a_folder_the_studio_asks_where_to_copy_the_built_in_content(
         shiboken6.delete(engine)
     assert opened[0].root == wanted
     assert (wanted / "bundle.toml").is_file()
+
+
+def test_a_build_without_the_studio_s_views_says_so_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The frozen kiosk build leaves the studio's views out (packaging/kiosk.spec)."""
+    monkeypatch.setattr("kiosk.paths.qml_dir", lambda: tmp_path)
+    assert main(["studio"]) == 1
+    assert "not part of the kiosk build" in capsys.readouterr().err
