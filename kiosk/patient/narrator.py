@@ -83,7 +83,7 @@ class Narrator(QObject):
     def prepare(self) -> None:
         """Opens the audio device before the first Listen (a patient has started): without one,
         no Listen control shows at all."""
-        if self._narration is not None and not self._player.open():
+        if self._narration is not None and not self._player.probe():
             self.availableChanged.emit()
 
     def is_available(self) -> bool:

@@ -1,10 +1,10 @@
 """The player: one queue of clips at a time, decoded and handed to the audio device on
 miniaudio's own thread, so nothing here ever waits on audio in the GUI thread.
 
-The device is opened at the first play and then kept running: between clips it is handed no
-frames (miniaudio plays silence), so a new clip starts at the device's next period (~30 ms)
-instead of after a device start. Everything the GUI thread changes (the playback, the volume,
-pause) is one attribute assignment the audio thread reads at its next period.
+The device runs only while something plays (or is paused): it is opened at each play and
+closed when the playback stops or ends, so no audio thread calls into Python while the kiosk is
+silent. Everything the GUI thread changes (the playback, the volume, pause) is one attribute
+assignment the audio thread reads at its next period.
 """
 
 from __future__ import annotations
@@ -104,9 +104,13 @@ class Player:
         """Why no device could be opened ("" while there is one, or none was tried yet)."""
         return self._unavailable
 
-    def open(self) -> bool:
-        """Opens and starts the device now, if it is not yet; False when there is none."""
-        return self._ensure_device()
+    def probe(self) -> bool:
+        """Whether a device opens (tried once; the answer is kept). The device is closed again
+        at once: it runs, and its thread calls into Python, only while something plays."""
+        opened = self._ensure_device()
+        if self._playback is None:
+            self._release()
+        return opened
 
     def play(self, clips: Sequence[Path]) -> Playback | None:
         """Starts `clips` (the last playback stops); None without a device."""
@@ -118,6 +122,7 @@ class Player:
 
     def stop(self) -> None:
         self._playback = None
+        self._release()
 
     def pause(self) -> None:
         if self._playback is not None:
@@ -139,7 +144,9 @@ class Player:
         self._volume = min(1.0, max(0.0, volume))
 
     def close(self) -> None:
-        self._playback = None
+        self.stop()
+
+    def _release(self) -> None:
         if self._device is not None:
             self._device.close()
             self._device = None
