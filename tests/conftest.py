@@ -1,8 +1,10 @@
-"""Test-wide setup: Qt runs offscreen (set before anything imports Qt), and a test that leaves a
-Qt timer or animation running on the application fails."""
+"""Test-wide setup: Qt runs offscreen (set before anything imports Qt); a test that leaves a
+Qt timer or animation running on the application fails, and so does one after which an app
+object has slots of its own (kiosk/ui/qml_types.py says why that breaks QML)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import warnings
@@ -31,6 +33,44 @@ def _no_leftover_qt_timers() -> Iterator[None]:
         if a.state() == QAbstractAnimation.State.Running
     ]
     assert not running, f"the test left Qt timers or animations running: {running}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    # After the test body, while its kiosks are still alive (fixtures close them later).
+    offenders = _objects_with_slots_of_their_own()
+    assert not offenders, (
+        "connected to methods without @Slot, so PySide gave these objects a metaobject of "
+        f"their own (see kiosk/ui/qml_types.py): {offenders}"
+    )
+    return result
+
+
+def _objects_with_slots_of_their_own() -> list[str]:
+    """The app's QObjects whose metaobject PySide made for the instance, not the class: it does
+    so when a signal is connected to a method that is not a @Slot."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return []
+    import shiboken6
+    from PySide6.QtCore import QObject
+    from PySide6.QtQml import QQmlPropertyMap
+
+    found: set[str] = set()
+    for obj in gc.get_objects():
+        if not isinstance(obj, QObject) or isinstance(obj, QQmlPropertyMap):
+            continue  # a property map's metaobject is its own by design, and QML knows it
+        if not type(obj).__module__.startswith("kiosk.") or not shiboken6.isValid(obj):
+            continue
+        meta = obj.metaObject()
+        parent = meta.superClass()
+        if parent is not None and parent.className() == meta.className():
+            slots = range(meta.methodOffset(), meta.methodCount())
+            names = ", ".join(str(meta.method(i).methodSignature(), "utf-8") for i in slots)
+            found.add(f"{type(obj).__qualname__}: {names}")
+    return sorted(found)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kiosk.content.bundle import Bundle
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable, QVariantList
@@ -70,6 +70,7 @@ class BundlePreview(QObject):
         self._set_problems("", [])
         return bundle
 
+    @Slot()
     def reload(self) -> None:
         self._watch()  # editors that save by renaming drop the old file from the watcher
         bundle = self.load()
@@ -79,6 +80,7 @@ class BundlePreview(QObject):
         self.bundleLoaded.emit(bundle)
         self.reloaded.emit()
 
+    @Slot(str)
     def _schedule(self, _path: str = "") -> None:
         self._debounce.start()
 

@@ -243,6 +243,7 @@ class Supervisor(QObject):
         summary = f"unhandled {args.exc_type.__name__} in thread {name}: {args.exc_value}"
         self._fatal_from_any_thread.emit(summary, details)
 
+    @Slot("QList<QQmlError>")
     def _qml_warnings(self, warnings: list[QQmlError]) -> None:
         for warning in warnings:
             text = warning.toString()

@@ -115,6 +115,7 @@ class _HomeAfterFirstFrame(QObject):
         self._window.frameSwapped.disconnect(self.first_frame)
         QTimer.singleShot(0, self, self._make_home)
 
+    @Slot()
     def _make_home(self) -> None:
         QMetaObject.invokeMethod(self._window, "ensureHome")
 

@@ -98,6 +98,7 @@ class IdleMonitor(QObject):
         self._set_warning(False)
 
     # -- timers ------------------------------------------------------------------------------
+    @Slot()
     def _show_warning(self) -> None:
         if not self._active:
             return
@@ -108,12 +109,14 @@ class IdleMonitor(QObject):
         self._tick.start()
         self.warningShown.emit()
 
+    @Slot()
     def _update_seconds(self) -> None:
         left = max(0, math.ceil(self._deadline - self._clock()))
         if left != self._seconds_left:
             self._seconds_left = left
             self.secondsLeftChanged.emit()
 
+    @Slot()
     def _time_out(self) -> None:
         self.stop()
         self.timedOut.emit()

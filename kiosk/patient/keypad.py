@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -238,6 +238,7 @@ class KeypadNavigator(QObject):
         if item is not None:
             item.setFocus(False)
 
+    @Slot()
     def _focus_changed(self) -> None:
         item = self.focused()
         if item is not None:
@@ -245,6 +246,7 @@ class KeypadNavigator(QObject):
         if self._keypad and item is not None and not self._quiet:
             self._say(self._parts(item))
 
+    @Slot(str, dict)
     def _navigated(self, op: str, _route: object) -> None:
         """After a page change the focus goes on: it stays on a chrome button, returns to the
         control that opened the page, or goes to the same control (Next) or the first one."""
@@ -275,6 +277,7 @@ class KeypadNavigator(QObject):
         same = names.get(before.objectName()) if before is not None else None
         self._focus(same if same is not None else targets[entry])
 
+    @Slot()
     def _warning_changed(self) -> None:
         """The idle dialog takes the focus while it shows, and gives it back."""
         if self._idle.warningVisible:

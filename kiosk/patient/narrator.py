@@ -62,6 +62,7 @@ class Narrator(QObject):
         self._volume = volume
         self._apply_volume()
 
+    @Slot()
     def reset(self) -> None:
         """The next patient: silence, and the staff's default volume."""
         self.stop()
@@ -163,6 +164,7 @@ class Narrator(QObject):
         self._follow.start()
         self.playbackChanged.emit()
 
+    @Slot()
     def _follow_playback(self) -> None:
         playback = self._playback
         if playback is None:

@@ -76,6 +76,7 @@ class OpeningHours(QObject):
         self._update_timer()
         self.check()
 
+    @Slot(bool)
     def hold(self, held: bool) -> None:
         """Staff mode is open: never fall asleep under it."""
         self._held = held

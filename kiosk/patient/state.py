@@ -68,6 +68,7 @@ class AppState(QObject):
     def settings(self) -> UiSettings:
         return self._settings
 
+    @Slot(object)
     def set_bundle(self, bundle: Bundle) -> None:
         """A new bundle (from the store): applied at the next return to the attract screen, or
         at once when the attract screen is showing (nobody is reading)."""
@@ -84,6 +85,7 @@ class AppState(QObject):
         reset, like everything else a patient could see change."""
         self._settings = settings
 
+    @Slot(object)
     def apply_bundle_now(self, bundle: Bundle) -> None:
         """Preview: show the edited bundle at once, keeping the current page when it still
         exists and the language when the bundle still has it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 
 from kiosk.patient.idle import IdleMonitor
 from kiosk.patient.state import LOCATION, LOCATIONS, PAGE, AppState
@@ -63,6 +63,7 @@ class UsageRecorder(QObject):
         language = language or self._state.current_language()
         self._writer.record(Key(local.date(), event, page, language, bucket))
 
+    @Slot(str, dict)
     def _navigated(self, op: str, route: dict[str, str]) -> None:
         if op != "reset":
             self._session_language = self._state.current_language()
@@ -77,6 +78,7 @@ class UsageRecorder(QObject):
             self._record(PAGE_VIEW, f"location:{route.get('id', '')}", bucketed=True)
             self._record(QR_SHOWN, route.get("id", ""))  # every town's page shows the code
 
+    @Slot(str)
     def _language_chosen(self, code: str) -> None:
         self._session_language = code
         self._record(LANGUAGE_SWITCH)

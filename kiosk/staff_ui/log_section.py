@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.staff.service import Staff
 from kiosk.staff_ui.words import plain_time
@@ -25,6 +25,7 @@ class LogSection(QObject):
         self._staff = staff
         self._entries: list[dict[str, str]] = []
 
+    @Slot()
     def refresh(self) -> None:
         """Reads the newest entries again (one small file)."""
         entries = []

@@ -175,6 +175,7 @@ class StaffPanel(QObject):
         s.settings.saved.connect(self.settingsSaved)
         s.exit.leaving.connect(lambda _code: self._stop_timers())
 
+    @Slot(object)
     def _activate(self, done: Activated) -> None:
         assert self.sections is not None
         self.sections.content.show(done.description)
@@ -226,6 +227,7 @@ class StaffPanel(QObject):
             self._staff.exit_staff_mode()
         self.patientResetRequested.emit()
 
+    @Slot()
     def _close_pad(self) -> None:
         """Cancel on the PIN pad: the patient app stays where it was."""
         if self._mode == PIN:
@@ -238,6 +240,7 @@ class StaffPanel(QObject):
             self._staff.exit_staff_mode()
         self._set_mode(CLOSED)
 
+    @Slot()
     def _open_panel(self) -> None:
         assert self.sections is not None
         self._section = SECTIONS[0]
@@ -321,6 +324,7 @@ class StaffPanel(QObject):
         if self._mode != CLOSED:
             self._idle.start(self._pin_idle_ms if self._mode == PIN else self._panel_idle_ms)
 
+    @Slot()
     def _idle_timeout(self) -> None:
         if self._mode == CLOSED:
             return

@@ -172,6 +172,7 @@ class PinPad(QObject):
     def _locked(self) -> bool:
         return self._locked_until > self._clock()
 
+    @Slot()
     def _update_lock(self) -> None:
         if not self._showing or not self._locked():
             self._tick.stop()

@@ -117,6 +117,7 @@ class UpdatesSection(QObject):
             bundle = load_folder(result.active.path)
         return result, bundle
 
+    @Slot(object)
     def _on_finished(self, payload: tuple[CheckResult, Bundle | None] | None) -> None:
         self._set_checking(False)
         self._reload()
@@ -183,6 +184,7 @@ class UpdatesSection(QObject):
             return
         self._joined.emit("")
 
+    @Slot(str)
     def _on_joined(self, problem: str) -> None:
         self._join_problem = problem
         self._set_checking(False)

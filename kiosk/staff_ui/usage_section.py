@@ -138,6 +138,7 @@ class UsageSection(QObject):
             return
         self.exported.emit(f"Wrote {rows} rows to {out.name} on {label}.", "ok")
 
+    @Slot(str, str)
     def _exported(self, message: str, kind: str) -> None:
         self._exporting = False
         self._say(message, kind)

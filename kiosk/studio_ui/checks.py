@@ -41,6 +41,7 @@ class StudioChecks(QObject):
     def core(self) -> LiveChecks:
         return self._core
 
+    @Slot(str)
     def _schedule(self, _path: str = "") -> None:
         self._timer.start()
 

@@ -10,6 +10,13 @@ convert a registered Python class back (PySide 6.12).
 `Property(QVariantMap, ...)` instead of `Property(dict, ...)`: scripts/qmllint reads property
 types from the source (pyside6-metaobjectdump), where `dict` and `list` are unknown C++ types but
 these names are Qt's own; PySide takes the same strings at run time.
+
+Every method of an app object that a signal is connected to is a `@Slot`. Connected to a plain
+method, PySide gives that one object a metaobject of its own with the method added, and frees it
+with the object. QML caches what it knows of a type by the metaobject's address: a later backend
+whose metaobject lands at that address is then read with the old object's cache, and QML finds
+its properties, methods or signals missing ("Property 'pressDigit' of object PinPad is not a
+function"). tests/conftest.py fails any test after which an app object has such a metaobject.
 """
 
 from __future__ import annotations

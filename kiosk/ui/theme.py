@@ -238,6 +238,7 @@ class Theme(QObject):
         self.changed.connect(self._refresh)
         self._refresh()
 
+    @Slot()
     def _refresh(self) -> None:
         self._color_map.update(self._colors())
         self._size_map.update(self._sizes())
