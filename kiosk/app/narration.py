@@ -10,7 +10,7 @@ from kiosk.patient.idle import IdleMonitor
 from kiosk.patient.narrator import Narrator
 from kiosk.patient.state import AppState
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.speech.device import AudioBackend, DeviceOpener, opener
+from kiosk.speech.device import AudioBackend, DeviceOpener, missing_output, opener
 from kiosk.speech.narration import Narration
 from kiosk.speech.player import Player
 from kiosk.speech.volume import Volume
@@ -21,8 +21,11 @@ def make_narrator(
 ) -> Narrator:
     """The Narrator; its audio device (a backend's, or any device `audio` opens) is opened at
     the first clip, not at start."""
-    open_device = opener(audio) if isinstance(audio, AudioBackend) else audio
-    return Narrator(Player(open_device), _volume(settings), parent)
+    if isinstance(audio, AudioBackend):
+        player = Player(opener(audio), lambda: missing_output(audio))
+    else:
+        player = Player(audio)
+    return Narrator(player, _volume(settings), parent)
 
 
 def _volume(settings: UiSettings) -> Volume:

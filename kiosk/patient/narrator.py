@@ -82,9 +82,9 @@ class Narrator(QObject):
         self._start(self._narration.texts(self._language, texts), None, "")
 
     def prepare(self) -> None:
-        """Opens the audio device before the first Listen (a patient has started): without one,
-        no Listen control shows at all."""
-        if self._narration is not None and not self._player.probe():
+        """A patient has started: on a kiosk with no sound card or server no Listen control
+        shows at all. The device itself opens at the first Listen."""
+        if self._narration is not None and not self._player.check():
             self.availableChanged.emit()
 
     def is_available(self) -> bool:
@@ -158,7 +158,8 @@ class Narrator(QObject):
         if not clips:
             return
         playback = self._player.play(clips)
-        if playback is None:  # no audio device: logged by the player, nothing for a patient
+        if playback is None:  # no audio device: logged by the player; Listen goes away
+            self.availableChanged.emit()
             return
         self._playback, self._clip, self._page_id = playback, clip, page_id
         self._follow.start()

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import array
 import enum
-from collections.abc import Callable, Generator
+import os
+from collections.abc import Callable, Generator, Mapping
+from pathlib import Path
 from typing import Protocol
 
 SAMPLE_RATE = 22_050  # the narration's own rate (mono, 22 kHz): miniaudio resamples the rest
@@ -60,6 +62,30 @@ def open_device(backend: AudioBackend) -> Device:
     except miniaudio.MiniaudioError as exc:
         raise DeviceUnavailable(f"no {backend.value} audio device: {exc}") from exc
     return device
+
+
+ALSA_CARDS = Path("/proc/asound/cards")
+SERVER_SOCKETS = ("pulse/native", "pipewire-0")  # under XDG_RUNTIME_DIR
+
+
+def missing_output(
+    backend: AudioBackend, cards: Path = ALSA_CARDS, env: Mapping[str, str] = os.environ
+) -> str:
+    """Why no sound can come out here ("" when a sound server or card is there), read from the
+    system without loading miniaudio or the sound libraries: they cost ~17 MiB, so they load
+    only when a patient first listens, and a kiosk without sound never loads them."""
+    if backend is AudioBackend.NULL or env.get("PULSE_SERVER"):
+        return ""
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if runtime and any((Path(runtime) / socket).exists() for socket in SERVER_SOCKETS):
+        return ""
+    try:
+        listed = cards.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        listed = ""
+    if listed.strip() and "no soundcards" not in listed:
+        return ""
+    return f"no sound server and no sound card ({cards} lists none)"
 
 
 def opener(backend: AudioBackend) -> DeviceOpener:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import array
 import logging
 import time
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,8 +92,10 @@ class Player:
     """Plays clips through one device; `play` returns False when no device can be opened
     (narration is then unavailable: logged for staff, never shown to a patient)."""
 
-    def __init__(self, open_device: DeviceOpener) -> None:
+    def __init__(self, open_device: DeviceOpener, missing: Callable[[], str] | None = None) -> None:
+        """`missing` says, without opening anything, why no device could open ("" if one may)."""
         self._open_device = open_device
+        self._missing = missing
         self._device: Device | None = None
         self._unavailable = ""
         self._playback: Playback | None = None
@@ -104,13 +106,16 @@ class Player:
         """Why no device could be opened ("" while there is one, or none was tried yet)."""
         return self._unavailable
 
-    def probe(self) -> bool:
-        """Whether a device opens (tried once; the answer is kept). The device is closed again
-        at once: it runs, and its thread calls into Python, only while something plays."""
-        opened = self._ensure_device()
-        if self._playback is None:
-            self._release()
-        return opened
+    def check(self) -> bool:
+        """Whether a device may open, without opening one (that loads the sound libraries): a
+        machine with no sound card or server says so here; a device that still fails to open
+        says so at the first play."""
+        if not self._unavailable and self._device is None and self._missing is not None:
+            missing = self._missing()
+            if missing:
+                self._unavailable = missing
+                log.warning("narration is unavailable: %s", missing)
+        return not self._unavailable
 
     def play(self, clips: Sequence[Path]) -> Playback | None:
         """Starts `clips` (the last playback stops); None without a device."""

@@ -22,6 +22,8 @@ from kiosk.paths import default_bundle_dir
 from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
 from kiosk.patient.ui_settings import UiSettings
+from kiosk.app import narration as narration_wiring
+from kiosk.speech import device as device_module
 from kiosk.speech.device import AudioBackend, DeviceUnavailable
 from kiosk.speech.narration import Narration
 from tests.ui.conftest import KioskFactory
@@ -437,22 +439,58 @@ def test_the_built_in_bundle_is_heard_and_followed(
     qtbot.waitUntil(lambda: kiosk.narrator.property("currentUnit") == clip.units[1], timeout=3000)
 
 
-def test_without_a_sound_device_there_is_no_listen_control(
-    qtbot: QtBot, make_kiosk: KioskFactory, bundle: Bundle, caplog: pytest.LogCaptureFixture
+def test_without_sound_hardware_there_is_no_listen_control(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A kiosk whose sound device cannot be opened offers no Listen (staff find why in the
-    log); the patient sees nothing broken."""
+    """A kiosk with no sound card or sound server offers no Listen (staff find why in the log)
+    and never opens a device, so the sound libraries never load; the patient sees nothing
+    broken."""
+    monkeypatch.setattr(narration_wiring, "missing_output", lambda _backend: "no sound card")
+
+    def never(_backend: AudioBackend) -> RecordingDevice:
+        raise AssertionError("a device was opened")
+
+    monkeypatch.setattr(device_module, "open_device", never)
+    kiosk = make_kiosk(bundle=bundle, settings=SETTINGS, audio=AudioBackend.SYSTEM)
+    open_page(qtbot, kiosk)
+    assert not find(kiosk, "listenBar", in_page=True).isVisible()
+    assert not kiosk.narrator.property("available")
+    assert "narration is unavailable: no sound card" in caplog.text
+    kiosk.idle.warn_now()  # the warning shows, silently
+    assert find(kiosk, "idleDialog").isVisible()
+
+
+def test_a_device_that_will_not_open_takes_listen_away_at_the_first_tap(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    bundle: Bundle,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The device opens at the first Listen, not when a patient starts (the sound libraries
+    cost ~17 MiB). One that fails then takes the Listen control away: no error, no dead button
+    left to tap again, and the page stays as it was."""
+    opened: list[bool] = []
 
     def no_device() -> RecordingDevice:
+        opened.append(True)
         raise DeviceUnavailable("no system audio device: (failed to init device, -401)")
 
     kiosk = make_kiosk(bundle=bundle, settings=SETTINGS, audio=no_device)
     open_page(qtbot, kiosk)
-    assert not find(kiosk, "listenBar", in_page=True).isVisible()
-    assert not kiosk.narrator.property("available")
+    assert not opened, "the device opened before anyone asked to listen"
+    tap(kiosk, find(kiosk, "listenButton", in_page=True), clock)
+    assert opened == [True]
+    qtbot.waitUntil(lambda: not find(kiosk, "listenBar", in_page=True).isVisible(), timeout=2000)
+    assert kiosk.state.routeId == PAGE
     assert "narration is unavailable: no system audio device" in caplog.text
-    kiosk.idle.warn_now()  # the warning shows, silently
+    kiosk.idle.warn_now()  # the warning shows, silently, and tries no device again
     assert find(kiosk, "idleDialog").isVisible()
+    assert opened == [True]
 
 
 def test_the_idle_warning_says_its_countdown_with_the_built_in_clips(

@@ -1,7 +1,8 @@
 """The start path names nothing of PySide's `Qt` namespace (kiosk/ui/qt_values.py): reading any
 of it builds all its enums at once, about 40 ms of the start. Checked in a fresh process (this
 one has pytest-qt, which reads `Qt`), through the real start: the full fullscreen kiosk on a data
-folder, supervised, up to Home built after the attract screen's first frame."""
+folder, supervised, up to Home built after the attract screen's first frame; then a patient's
+session, which loads no sound library before the first Listen."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ built = sorted(
 )
 print("built:", ",".join(built))
 print("loaded:", ",".join(m for m in ("miniaudio",) if m in sys.modules))
+# A patient starts and opens a page: the sound libraries still wait for the first Listen.
+kiosk.state.start()
+kiosk.state.openPage(kiosk.state.bundle.treatments[0].id)
+kiosk.app.processEvents()
+print("session:", ",".join(m for m in ("miniaudio",) if m in sys.modules))
 supervisor.uninstall()
 kiosk.close()
 sys.exit(code)
@@ -69,3 +75,4 @@ def test_starting_the_kiosk_builds_none_of_qt_s_enums_and_loads_no_audio(tmp_pat
     assert "built: \n" in done.stdout, done.stdout  # none: no code on the start path read `Qt`
     # Narration's player (miniaudio, ~70 ms) loads when a patient first needs it, not at start.
     assert "loaded: \n" in done.stdout, done.stdout
+    assert "session: \n" in done.stdout, done.stdout
