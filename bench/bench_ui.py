@@ -146,6 +146,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKPOINTS = (100, 500, 1000, 2000, 4000, 6000, 8000)
+# Navigations per turn of the event loop: one, as a patient's taps arrive (each page is drawn
+# and the last one deleted before the next tap). Five at a time kept several pages alive at once.
+PER_TURN = int(os.environ.get("BENCH_PER_TURN", "1"))
 BARE_QML = b"""
 import QtQuick
 import QtQuick.Controls.Basic
@@ -383,7 +386,7 @@ def child_kiosk_memory(count: int) -> None:
         readings[name] = rss_kib()
 
     def step() -> None:
-        for _ in range(5):  # a few navigations, then back to the event loop (frames, deletes)
+        for _ in range(PER_TURN):  # then back to the event loop (frames, deletes)
             script[done[0] % len(script)](state)
             done[0] += 1
             if done[0] in CHECKPOINTS:

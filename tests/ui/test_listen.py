@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import narration as narration_wiring
 from kiosk.app.wiring import Kiosk
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_units import location_units, page_units, text_key
@@ -22,7 +23,6 @@ from kiosk.paths import default_bundle_dir
 from kiosk.patient.locations import Locations
 from kiosk.patient.pages import Content
 from kiosk.patient.ui_settings import UiSettings
-from kiosk.app import narration as narration_wiring
 from kiosk.speech import device as device_module
 from kiosk.speech.device import AudioBackend, DeviceUnavailable
 from kiosk.speech.narration import Narration
