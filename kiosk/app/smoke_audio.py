@@ -40,11 +40,7 @@ def _tone(path: Path, seconds: float = 0.2) -> Path:
 
 def _shortest_clip(bundle: Bundle) -> Path | None:
     narration = Narration.of_bundle(bundle.root)
-    index = narration.index if narration is not None else None
-    if index is None:
-        return None
-    texts = [t for n in index.languages.values() for t in n.texts.values()]
-    return bundle.root / min(texts, key=lambda t: t.duration).file if texts else None
+    return narration.shortest_text() if narration is not None else None
 
 
 class SmokeClip:

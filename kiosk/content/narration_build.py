@@ -20,8 +20,8 @@ from typing import Literal
 from kiosk.atomic import write_bytes
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_check import RECORDINGS, narration_problems
+from kiosk.content.narration_files import INDEX_PATH
 from kiosk.content.narration_index import (
-    INDEX_PATH,
     Cue,
     LanguageNarration,
     NarrationIndex,

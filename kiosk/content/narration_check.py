@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content.bundle import Bundle
-from kiosk.content.narration_index import INDEX_PATH, NarrationError, NarrationIndex, read_index
+from kiosk.content.narration_files import INDEX_PATH
+from kiosk.content.narration_index import NarrationError, NarrationIndex, read_index
 from kiosk.content.narration_units import bundle_pages, units_key
 from kiosk.content.ogg_check import OggError, check_ogg
 from kiosk.content.problems import Problems

@@ -1,9 +1,9 @@
 """narration/index.json: which audio file says which page or string, and when each unit starts.
 
-Read with msgspec (strict: unknown keys, wrong types and out-of-range numbers are refused), which
-the patient app may import at start, unlike the manifest schema. What needs the bundle to check
-(page ids, unit counts, files listed in the manifest) is checked at validation
-(kiosk/content/narration_check.py).
+Read with msgspec (strict: unknown keys, wrong types and out-of-range numbers are refused) when a
+bundle is validated. What needs the bundle to check (page ids, unit counts, files listed in the
+manifest) is checked there too (kiosk/content/narration_check.py). The patient app reads an index
+that has passed this reader with the standard library only (kiosk/speech/narration.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from kiosk.content.narration_files import INDEX_MAX_BYTES, INDEX_PATH
 from kiosk.content.narration_units import text_key
-from kiosk.content.patterns import ID_PATTERN, LANG_PATTERN
+from kiosk.content.patterns import AUDIO_FILE_PATTERN, ID_PATTERN, LANG_PATTERN
 
-INDEX_PATH = "narration/index.json"
-INDEX_MAX_BYTES = 4 * 1024 * 1024
 MAX_LANGUAGES = 20
 MAX_PAGES = 1000  # per language
 MAX_TEXTS = 5000  # per language
@@ -27,9 +26,7 @@ MAX_TEXT_SECONDS = 120.0
 LangCode = Annotated[str, msgspec.Meta(pattern=LANG_PATTERN)]
 PageId = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=80)]
 TextKey = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{16}$")]
-AudioFile = Annotated[
-    str, msgspec.Meta(pattern=r"^narration/[a-z]{2,3}(-[A-Z]{2})?/[a-z0-9][a-z0-9-]{0,99}\.ogg$")
-]
+AudioFile = Annotated[str, msgspec.Meta(pattern=AUDIO_FILE_PATTERN)]
 Seconds = Annotated[float, msgspec.Meta(ge=0.0, le=MAX_PAGE_SECONDS)]
 
 

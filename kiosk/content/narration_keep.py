@@ -16,7 +16,8 @@ import msgspec
 from kiosk.atomic import write_bytes
 from kiosk.content.bundle import Bundle
 from kiosk.content.narration_check import NARRATION, STALE, narration_problems
-from kiosk.content.narration_index import INDEX_PATH, NarrationIndex, index_bytes, read_index
+from kiosk.content.narration_files import INDEX_PATH
+from kiosk.content.narration_index import NarrationIndex, index_bytes, read_index
 from kiosk.content.narration_units import bundle_pages, units_key
 from kiosk.content.problems import BundleError, Problem
 

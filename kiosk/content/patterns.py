@@ -11,9 +11,12 @@ import re
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
+# A narration clip inside its bundle: narration/<language>/<name>.ogg, never anywhere else.
+AUDIO_FILE_PATTERN = r"^narration/[a-z]{2,3}(-[A-Z]{2})?/[a-z0-9][a-z0-9-]{0,99}\.ogg$"
 
 _ID = re.compile(ID_PATTERN)
 _LANG = re.compile(LANG_PATTERN)
+_AUDIO_FILE = re.compile(AUDIO_FILE_PATTERN)
 
 
 def is_id(value: object) -> bool:
@@ -25,3 +28,8 @@ def is_id(value: object) -> bool:
 def is_lang(value: object) -> bool:
     """A string shaped like a language code: `en`, `fil`, `pt-BR`."""
     return isinstance(value, str) and bool(_LANG.fullmatch(value))
+
+
+def is_audio_file(value: object) -> bool:
+    """A bundle-relative narration clip path (no `..`, no absolute path, an .ogg file)."""
+    return isinstance(value, str) and bool(_AUDIO_FILE.fullmatch(value))

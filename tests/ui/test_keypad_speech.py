@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.wiring import Kiosk
-from kiosk.content.narration_index import INDEX_PATH, read_index
+from kiosk.content.narration_files import INDEX_PATH
+from kiosk.content.narration_index import read_index
 from kiosk.content.narration_units import text_key
 from tests.ui.conftest import KioskFactory
 from tests.ui.helpers import settle

@@ -2,7 +2,8 @@
 of it builds all its enums at once, about 40 ms of the start. Checked in a fresh process (this
 one has pytest-qt, which reads `Qt`), through the real start: the full fullscreen kiosk on a data
 folder, supervised, up to Home built after the attract screen's first frame; then a patient's
-session, which loads no sound library before the first Listen."""
+session, which loads no sound library before the first Listen and reads the narration index
+without msgspec."""
 
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ print("loaded:", ",".join(m for m in ("miniaudio",) if m in sys.modules))
 kiosk.state.start()
 kiosk.state.openPage(kiosk.state.bundle.treatments[0].id)
 kiosk.app.processEvents()
-print("session:", ",".join(m for m in ("miniaudio",) if m in sys.modules))
+kiosk.narrator.hasPage(kiosk.state.bundle.treatments[0].id)  # the narration index is read
+print("session:", ",".join(m for m in ("miniaudio", "msgspec") if m in sys.modules))
 supervisor.uninstall()
 kiosk.close()
 sys.exit(code)
@@ -63,15 +65,18 @@ def test_the_numbers_are_qt_s_own() -> None:
 
 def test_starting_the_kiosk_builds_none_of_qt_s_enums_and_loads_no_audio(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", START, str(tmp_path / "data")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    # The second start: the first on a fresh data folder validates the bundle in full (as after
+    # an install), which loads the strict readers; every later start reads the ready copy.
+    for _start in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", START, str(tmp_path / "data")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
     assert "built: \n" in done.stdout, done.stdout  # none: no code on the start path read `Qt`
     # Narration's player (miniaudio, ~70 ms) loads when a patient first needs it, not at start.
     assert "loaded: \n" in done.stdout, done.stdout
