@@ -120,6 +120,29 @@ wait until they are needed. Still from the listen merge: ~10 ms of tap p95 (the 
 reading mark on every row of a page) and ~15 MiB of peak RSS (the sound libraries miniaudio
 loads when it opens the device at the start of a patient's session).
 
+2026-11-30, the session after (before = a81a9aa; after = the commits named below; load under 1,
+but this VM's neighbours move the absolute numbers by up to 50 % between runs of one code):
+
+                     before           after, quiet run    after, noisy run    target
+    cold start       2.05x (430/210)  1.75x (350/200)     1.89x (510/270)     1.5x: not met
+    tap p95          32.1 ms          31.4 ms             48.6 ms (bare 6.6)
+      with the 220 ms transition: 36.9 ms; after 31.5 ms (quiet), 46.0 ms (noisy)
+                                                                          33 ms: met when quiet
+    10,000 navs      +3.2 MiB         +0.1 MiB            -0.3 MiB            5 MiB: met
+    peak RSS         1.77x (144/81)   1.47x (118/80.5)    1.46x (117/80.4)    1.4x: not met
+
+What changed: a session no longer opens the audio device to decide whether Listen shows (it
+reads /proc/asound/cards and the sound server's socket; miniaudio and the sound libraries, ~17
+MiB, load at the first Listen); PySide's __feature__ scan no longer keeps every imported
+module's source in linecache (~5 MiB, kiosk/ui/source_scan.py); the kiosk reads the narration
+index with json instead of msgspec (~5 MiB with what msgspec imports); the start's hash check of
+~450 bundle files walks with os.scandir (build_kiosk 110-130 -> 90-100 ms); and the memory run
+makes one navigation per event-loop turn, as taps arrive (five per turn kept several pages
+alive at once: ~7 MiB of the old peak). What is left for the start: 54 frozen dataclasses
+created on the start path (~54 ms: each runs exec six times), PySide's own import, the attract
+screen's QML; for memory, ~114 MiB live after trimming against the bare window's 80 MiB (the
+Python heap is ~12 MiB of it).
+
 Before (2026-11-20): cold start 3.14x, peak RSS 1.83x. The start now reads the bundle's ready
 copy (kiosk/store/ready.py) and checks its files' hashes, so it never imports pydantic,
 markdown-it, cryptography, argon2 or segno (about 250 ms and 35 MiB). What is left beyond the
