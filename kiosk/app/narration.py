@@ -71,5 +71,6 @@ def apply_settings(narrator: Narrator, state: AppState) -> None:
 
 def _load(narrator: Narrator, state: AppState) -> None:
     wanted = state.settings.narration_output != "none"
-    narration = Narration.of_bundle(state.bundle.root) if wanted else None
+    bundle = state.bundle
+    narration = Narration.of_bundle(bundle.root, bundle.clip_digests) if wanted else None
     narrator.set_narration(narration, state.current_language())

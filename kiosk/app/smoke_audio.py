@@ -39,7 +39,7 @@ def _tone(path: Path, seconds: float = 0.2) -> Path:
 
 
 def _shortest_clip(bundle: Bundle) -> Path | None:
-    narration = Narration.of_bundle(bundle.root)
+    narration = Narration.of_bundle(bundle.root, bundle.clip_digests)
     return narration.shortest_text() if narration is not None else None
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from kiosk.content.patterns import ID_MAX_LENGTH, ID_PATTERN, LANG_PATTERN
+from kiosk.content.sealed import Digest
 
 PageKind = Literal["about", "treatment"]
 CalloutLevel = Literal["emergency", "doctor"]
@@ -206,6 +207,9 @@ class Bundle:
     treatments: tuple[ContentPage, ...]
     disclaimer: Mapping[str, PageText]
     disclaimer_review: Review
+    # Narration clips whose SHA-256 and size the store left to be checked before each plays
+    # (kiosk/content/sealed.py `played_clip`); empty when every file was checked already.
+    clip_digests: Mapping[str, Digest] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def default_language(self) -> str:

@@ -21,6 +21,8 @@ from pathlib import Path
 from kiosk.content.narration_files import INDEX_MAX_BYTES, INDEX_PATH
 from kiosk.content.narration_units import text_key
 from kiosk.content.patterns import is_audio_file, is_id, is_lang
+from kiosk.content.problems import BundleError
+from kiosk.content.sealed import Digest, hash_file
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +56,39 @@ class SpokenLanguage:
 
 
 class Narration:
-    """A bundle's narration; its index is read at the first question asked of it."""
+    """A bundle's narration; its index is read at the first question asked of it.
 
-    def __init__(self, root: Path) -> None:
+    `clip_digests` are the clips whose hash the store left for later (Bundle.clip_digests): a
+    clip among them is checked the first time it is asked for, and one that does not match is
+    never offered (logged for staff). The others were checked at start, or are an authoring
+    folder's."""
+
+    def __init__(self, root: Path, clip_digests: Mapping[str, Digest] | None = None) -> None:
         self.root = root
+        self._digests = clip_digests or {}
+        self._intact: dict[str, bool] = {}
 
     @classmethod
-    def of_bundle(cls, root: Path) -> Narration | None:
+    def of_bundle(
+        cls, root: Path, clip_digests: Mapping[str, Digest] | None = None
+    ) -> Narration | None:
         """The narration in a bundle folder; None when it has none."""
-        return cls(root) if (root / INDEX_PATH).is_file() else None
+        return cls(root, clip_digests) if (root / INDEX_PATH).is_file() else None
+
+    def _checked(self, file: Path) -> Path | None:
+        """`file` if it is what the bundle's manifest signed (or was checked at start)."""
+        rel = file.relative_to(self.root).as_posix()
+        expected = self._digests.get(rel)
+        if expected is None:
+            return file
+        if rel not in self._intact:
+            try:
+                self._intact[rel] = hash_file(file, rel, expected.size) == expected
+            except BundleError:
+                self._intact[rel] = False
+            if not self._intact[rel]:
+                log.warning("narration clip %s is not as signed: it is not played", rel)
+        return file if self._intact[rel] else None
 
     @functools.cached_property
     def languages(self) -> Mapping[str, SpokenLanguage]:
@@ -78,7 +104,8 @@ class Narration:
 
     def page(self, language: str, page_id: str) -> PageClip | None:
         spoken = self.languages.get(language)
-        return spoken.pages.get(page_id) if spoken is not None else None
+        clip = spoken.pages.get(page_id) if spoken is not None else None
+        return clip if clip is not None and self._checked(clip.file) else None
 
     def texts(self, language: str, shown: Iterable[str]) -> list[Path]:
         """The clips that say each string as shown, in order; strings without one are skipped
@@ -87,12 +114,13 @@ class Narration:
         if spoken is None:
             return []
         clips = (spoken.texts.get(text_key(text)) for text in shown if text.strip())
-        return [clip.file for clip in clips if clip is not None]
+        return [clip.file for clip in clips if clip is not None and self._checked(clip.file)]
 
     def shortest_text(self) -> Path | None:
         """The shortest string clip in any language (the smoke test plays it)."""
         clips = [clip for spoken in self.languages.values() for clip in spoken.texts.values()]
-        return min(clips, key=lambda clip: clip.duration).file if clips else None
+        shortest = min(clips, key=lambda clip: clip.duration) if clips else None
+        return self._checked(shortest.file) if shortest is not None else None
 
 
 def read_languages(root: Path) -> dict[str, SpokenLanguage]:

@@ -18,6 +18,7 @@ longer names are deleted at the next start-up, never while a running kiosk may s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -29,7 +30,7 @@ from kiosk import atomic, statefile
 from kiosk.clocks import WallClock
 from kiosk.content.bundle import Bundle
 from kiosk.content.problems import BundleError
-from kiosk.content.sealed import check_files, read_seal
+from kiosk.content.sealed import check_files, played_clip, read_seal
 from kiosk.content.trust_roots import check_pin
 from kiosk.store import trust
 from kiosk.store.disk import remove, store_lock
@@ -244,8 +245,8 @@ class BundleStore:
         copy_path = self.ready_copies.path(seal, builtin=keys is None)
         copy = self.ready_copies.read(copy_path, folder, seal)
         if copy is not None:
-            check_files(folder, copy.files)
-            return copy.bundle
+            clips = check_files(folder, copy.files, later=played_clip)
+            return dataclasses.replace(copy.bundle, clip_digests=clips)
         from kiosk.content.validate import load_folder
 
         info = self._verify(folder, keys)

@@ -1,5 +1,5 @@
 """A kiosk installs a bundle with narration, and refuses one whose narration is wrong even when
-a trusted key signed it."""
+a trusted key signed it; at each start its clips are left to be checked when played."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content import sealed
 from kiosk.content.narration_index import (
     Cue,
     LanguageNarration,
@@ -22,6 +23,7 @@ from kiosk.content.narration_units import bundle_pages, text_key, units_key
 from kiosk.content.ogg_check import check_ogg
 from kiosk.content.sealed import MANIFEST_JSON, MANIFEST_SIG
 from kiosk.content.validate import load_folder
+from kiosk.speech.narration import Narration
 from kiosk.store.bundle_store import BundleStore
 from kiosk.store.errors import StoreError
 from tests.content.conftest import KeyPair
@@ -112,3 +114,57 @@ def test_a_signed_bundle_with_wrong_narration_is_refused(
     assert refused.value.summary.startswith("The bundle's content is not valid: ERROR narration/")
     assert message in refused.value.summary
     assert store.open_active().version == before
+
+
+def test_the_start_leaves_the_clips_to_be_checked_when_played(
+    store: BundleStore, make_bundle: MakeBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every other file is hashed at each start; the clips (99 % of a narrated bundle's bytes)
+    are handed over with their signed digests instead."""
+    store.install(make_bundle(2, edit=_narrate))  # writes the ready copy
+    hashed: list[str] = []
+    real = sealed.hash_file
+
+    def counting(path: sealed.StrPath, rel: str, limit: int) -> sealed.Digest:
+        hashed.append(rel)
+        return real(path, rel, limit)
+
+    monkeypatch.setattr(sealed, "hash_file", counting)
+    served = store.serve()
+    assert (served.source, served.bundle.version) == ("installed", 2)
+    assert set(served.bundle.clip_digests) == {PAGE, TEXT}
+    assert "narration/index.json" in hashed
+    assert not [rel for rel in hashed if rel.endswith(".ogg")]
+
+
+@pytest.mark.parametrize("damage", ["changed", "emptied", "deleted"])
+def test_a_clip_damaged_after_install_is_never_played(
+    store: BundleStore, make_bundle: MakeBundle, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
+    """The pages and the other clips stay; the damaged clip is not offered (logged)."""
+    installed = store.install(make_bundle(2, edit=_narrate))
+    clip = installed.path / PAGE
+    if damage == "changed":
+        data = bytearray(clip.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        clip.write_bytes(bytes(data))
+    elif damage == "emptied":
+        clip.write_bytes(b"")
+    else:
+        clip.unlink()
+    served = store.serve()
+    assert (served.source, served.bundle.version) == ("installed", 2)
+    narration = Narration.of_bundle(served.bundle.root, served.bundle.clip_digests)
+    assert narration is not None
+    assert narration.page("en", "disclaimer") is None
+    assert narration.texts("en", ["Home"]) == [served.bundle.root / TEXT]
+    assert f"narration clip {PAGE} is not as signed" in caplog.text
+
+
+def test_an_unsigned_clip_still_stops_the_start(
+    store: BundleStore, make_bundle: MakeBundle
+) -> None:
+    """Only the hashing waits: a file the manifest does not list is refused at start as ever."""
+    installed = store.install(make_bundle(2, edit=_narrate))
+    (installed.path / "narration" / "en" / "text-extra.ogg").write_bytes(b"OggS")
+    assert store.serve().source != "installed"
