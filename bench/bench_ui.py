@@ -138,10 +138,13 @@ module's source in linecache (~5 MiB, kiosk/ui/source_scan.py); the kiosk reads 
 index with json instead of msgspec (~5 MiB with what msgspec imports); the start's hash check of
 ~450 bundle files walks with os.scandir (build_kiosk 110-130 -> 90-100 ms); and the memory run
 makes one navigation per event-loop turn, as taps arrive (five per turn kept several pages
-alive at once: ~7 MiB of the old peak). What is left for the start: 54 frozen dataclasses
-created on the start path (~54 ms: each runs exec six times), PySide's own import, the attract
-screen's QML; for memory, ~114 MiB live after trimming against the bare window's 80 MiB (the
-Python heap is ~12 MiB of it).
+alive at once: ~7 MiB of the old peak). Then the narration clips' hashes moved from every
+start to just before each clip plays (the store's serve ~27-32 -> 17-20 ms, warm); the runs
+after it were in a noisy hour: cold start 2.11x (570/270 ms) and 1.76x (510/290 ms, 11 runs),
+peak RSS 1.46x, tap p95 52-58 ms against a bare 6.7 ms. What is left for the start: 54 frozen
+dataclasses created on the start path (~54 ms: each runs exec six times), PySide's own import,
+the attract screen's QML; for memory, ~114 MiB live after trimming against the bare window's
+80 MiB (the Python heap is ~12 MiB of it).
 
 Before (2026-11-20): cold start 3.14x, peak RSS 1.83x. The start now reads the bundle's ready
 copy (kiosk/store/ready.py) and checks its files' hashes, so it never imports pydantic,
