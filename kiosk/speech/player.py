@@ -109,10 +109,11 @@ class Player:
     def check(self) -> bool:
         """Whether a device may open, without opening one (that loads the sound libraries): a
         machine with no sound card or server says so here; a device that still fails to open
-        says so at the first play."""
-        if not self._unavailable and self._device is None and self._missing is not None:
-            missing = self._missing()
-            if missing:
+        says so at the first play. Asked once (it runs at every navigation); the answer is
+        kept."""
+        if self._missing is not None:
+            missing, self._missing = self._missing(), None
+            if missing and not self._unavailable:
                 self._unavailable = missing
                 log.warning("narration is unavailable: %s", missing)
         return not self._unavailable

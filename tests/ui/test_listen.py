@@ -464,6 +464,27 @@ def test_without_sound_hardware_there_is_no_listen_control(
     assert find(kiosk, "idleDialog").isVisible()
 
 
+def test_the_system_is_asked_about_sound_once_not_at_every_page(
+    qtbot: QtBot, make_kiosk: KioskFactory, bundle: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[AudioBackend] = []
+
+    def sound_here(backend: AudioBackend) -> str:
+        asked.append(backend)
+        return ""
+
+    monkeypatch.setattr(narration_wiring, "missing_output", sound_here)
+    kiosk = make_kiosk(bundle=bundle, settings=SETTINGS, audio=AudioBackend.SYSTEM)
+    open_page(qtbot, kiosk)
+    for page in [*bundle.pages[:4], *bundle.pages[:1]]:
+        kiosk.state.openPage(page.id)
+        settle(qtbot, kiosk)
+    kiosk.state.openPage(PAGE)
+    settle(qtbot, kiosk)
+    assert asked == [AudioBackend.SYSTEM]
+    assert find(kiosk, "listenBar", in_page=True).isVisible()
+
+
 def test_a_device_that_will_not_open_takes_listen_away_at_the_first_tap(
     qtbot: QtBot,
     make_kiosk: KioskFactory,
