@@ -36,13 +36,20 @@ def test_closing_with_unsaved_changes_asks_and_can_keep_editing_or_save(
     assert saved.get("location.maywood.phone") == "201-555-0142"
 
 
-def test_unsaved_changes_are_kept_beside_the_folder_and_offered_back(
-    qtbot: QtBot, studio: StudioApp
-) -> None:
+def _hours_kept_aside(qtbot: QtBot, studio: StudioApp) -> Path:
+    """Types Maywood's hours without saving and waits until the studio keeps them aside;
+    returns the folder."""
     root = studio.studio.folder.root
     click(qtbot, studio, "outline-location:maywood")
     type_into(qtbot, studio, "field-location.maywood.hours", "Mon-Fri 8am-5pm")
     qtbot.waitUntil(autosave_path(root).exists, timeout=AUTOSAVE_MS + 3000)
+    return root
+
+
+def test_unsaved_changes_are_kept_beside_the_folder_and_offered_back(
+    qtbot: QtBot, studio: StudioApp
+) -> None:
+    root = _hours_kept_aside(qtbot, studio)
     assert StudioFolder.open(root).get("location.maywood.hours") == ""  # not saved: kept aside
 
     starter = StudioStarter()
@@ -103,10 +110,7 @@ def test_format_buttons_write_the_formats_a_page_allows(
 def test_closing_without_saving_forgets_the_changes_kept_aside(
     qtbot: QtBot, studio: StudioApp
 ) -> None:
-    root = studio.studio.folder.root
-    click(qtbot, studio, "outline-location:maywood")
-    type_into(qtbot, studio, "field-location.maywood.hours", "Mon-Fri 8am-5pm")
-    qtbot.waitUntil(autosave_path(root).exists, timeout=AUTOSAVE_MS + 3000)
+    root = _hours_kept_aside(qtbot, studio)
     studio.window.close()
     qtbot.waitUntil(lambda: find(studio, "unsavedDiscard").isVisible())
     click(qtbot, studio, "unsavedDiscard")
