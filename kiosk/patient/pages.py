@@ -72,8 +72,8 @@ def _row(
 ) -> dict[str, Any]:
     return {
         "unit": units.take(plain(spans)),  # the narration unit: highlighted while it is read
-        # Paragraphs.qml picks the delegate by kind: a numbered item needs a Text for its number
-        "kind": "text" if marker in ("", "bullet") else "number",
+        # Paragraphs.qml picks the delegate by kind: only a list item draws a bullet or a number
+        "kind": "text" if not marker else "bullet" if marker == "bullet" else "number",
         "style": style,  # "p", "h" or "item"
         "depth": depth,  # indentation, in list levels
         "marker": marker,  # "" (none), "bullet" or a number such as "3."

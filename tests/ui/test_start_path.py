@@ -3,7 +3,7 @@ of it builds all its enums at once, about 40 ms of the start. Checked in a fresh
 one has pytest-qt, which reads `Qt`), through the real start: the full fullscreen kiosk on a data
 folder, supervised, up to Home built after the attract screen's first frame; then a patient's
 session, which loads no sound library before the first Listen and reads the narration index
-without msgspec."""
+without msgspec, and hashes without loading OpenSSL (kiosk/system/builtin_hashes.py)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,10 @@ kiosk.state.openPage(kiosk.state.bundle.treatments[0].id)
 kiosk.app.processEvents()
 kiosk.narrator.hasPage(kiosk.state.bundle.treatments[0].id)  # the narration index is read
 print("session:", ",".join(m for m in ("miniaudio", "msgspec") if m in sys.modules))
+# The start's hashes are Python's own: OpenSSL's libcrypto (3.3 MiB) is not loaded for them.
+with open("/proc/self/maps", encoding="utf-8") as maps:
+    crypto = {line.split("/")[-1].strip() for line in maps if "libcrypto" in line}
+print("openssl:", ",".join(sorted(crypto)))
 supervisor.uninstall()
 kiosk.close()
 sys.exit(code)
@@ -81,3 +85,4 @@ def test_starting_the_kiosk_builds_none_of_qt_s_enums_and_loads_no_audio(tmp_pat
     # Narration's player (miniaudio, ~70 ms) loads when a patient first needs it, not at start.
     assert "loaded: \n" in done.stdout, done.stdout
     assert "session: \n" in done.stdout, done.stdout
+    assert "openssl: \n" in done.stdout, done.stdout

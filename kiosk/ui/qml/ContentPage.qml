@@ -61,7 +61,19 @@ Item {
         }
         return null
     }
-    onReadingUnitChanged: if (readingUnit >= 0) Qt.callLater(page.followReading)
+    function markReading() {
+        mark.target = page.readingUnit >= 0 ? page.readingItem(body) : null
+    }
+    onReadingUnitChanged: {
+        Qt.callLater(page.markReading)  // once the rows have seen the new unit
+        if (readingUnit >= 0)
+            Qt.callLater(page.followReading)
+    }
+
+    ReadingMark {
+        id: mark
+        theme: page.theme
+    }
 
     Flickable {
         id: flick
@@ -138,7 +150,6 @@ Item {
                         color: page.theme.colors.heading
                         font.pixelSize: page.theme.sizes.title
                         font.bold: true
-                        ReadingMark { theme: page.theme; on: parent.reading }
                     }
                     Paragraphs {
                         objectName: "pageSummary"
@@ -211,8 +222,7 @@ Item {
                                 color: page.theme.colors.heading
                                 font.pixelSize: page.theme.sizes.heading
                                 font.bold: true
-                                ReadingMark { theme: page.theme; on: parent.reading }
-                            }
+                                    }
                         }
                         Paragraphs {
                             width: parent.width

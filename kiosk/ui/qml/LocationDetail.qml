@@ -50,7 +50,19 @@ Item {
         }
         return null
     }
-    onReadingUnitChanged: if (readingUnit >= 0) Qt.callLater(detail.followReading)
+    function markReading() {
+        mark.target = detail.readingUnit >= 0 ? detail.readingItem(body) : null
+    }
+    onReadingUnitChanged: {
+        Qt.callLater(detail.markReading)  // once the parts have seen the new unit
+        if (readingUnit >= 0)
+            Qt.callLater(detail.followReading)
+    }
+
+    ReadingMark {
+        id: mark
+        theme: detail.theme
+    }
 
     Flickable {
         id: flick
@@ -85,7 +97,6 @@ Item {
                     color: detail.theme.colors.heading
                     font.pixelSize: detail.theme.sizes.title
                     font.bold: true
-                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Text {
                     readonly property bool reading: detail.reads("county")
@@ -97,7 +108,6 @@ Item {
                     wrapMode: Text.Wrap
                     color: detail.theme.colors.textMuted
                     font.pixelSize: detail.theme.sizes.heading
-                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Rectangle {
                     objectName: "youAreHere"
@@ -128,7 +138,6 @@ Item {
                     wrapMode: Text.Wrap
                     color: detail.theme.colors.text
                     font.pixelSize: detail.theme.sizes.heading
-                    ReadingMark { theme: detail.theme; on: parent.reading }
                 }
                 Text {
                     textFormat: Text.PlainText
@@ -156,7 +165,6 @@ Item {
                             color: detail.theme.colors.textMuted
                             font.pixelSize: detail.theme.sizes.body
                             font.bold: true
-                            ReadingMark { theme: detail.theme; on: parent.reading }
                         }
                         Text {
                             readonly property bool reading: detail.reads(parent.modelData.key + "Value")
@@ -166,13 +174,11 @@ Item {
                             wrapMode: Text.Wrap
                             color: detail.theme.colors.text
                             font.pixelSize: detail.theme.sizes.body
-                            ReadingMark { theme: detail.theme; on: parent.reading }
                         }
                     }
                 }
                 Text {
                     readonly property bool reading: detail.reads("callForDetails")
-                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "callForDetails"
                     visible: (detail.info.fields || []).length === 0
@@ -185,7 +191,6 @@ Item {
                 }
                 Text {
                     readonly property bool reading: detail.reads("notes")
-                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "notes"
                     visible: !!detail.info.notes
@@ -211,7 +216,6 @@ Item {
                         color: detail.theme.colors.textMuted
                         font.pixelSize: detail.theme.sizes.body
                         font.bold: true
-                        ReadingMark { theme: detail.theme; on: parent.reading }
                     }
                     Repeater {
                         model: detail.info.nearest || []
@@ -254,7 +258,6 @@ Item {
                                         color: detail.theme.colors.text
                                         font.pixelSize: detail.theme.sizes.label
                                         font.bold: true
-                                        ReadingMark { theme: detail.theme; on: parent.reading }
                                     }
                                     Text {
                                         readonly property bool reading: detail.reads("nearestMiles-" + near.modelData.id)
@@ -265,7 +268,6 @@ Item {
                                         wrapMode: Text.Wrap
                                         color: detail.theme.colors.text
                                         font.pixelSize: detail.theme.sizes.body
-                                        ReadingMark { theme: detail.theme; on: parent.reading }
                                     }
                                 }
                             }
@@ -276,7 +278,6 @@ Item {
                     width: parent.width
                     Text {
                         readonly property bool reading: detail.reads("websiteTitle")
-                        ReadingMark { theme: detail.theme; on: parent.reading }
                         textFormat: Text.PlainText
                         width: parent.width
                         text: detail.ui.website
@@ -287,7 +288,6 @@ Item {
                     }
                     Text {
                         readonly property bool reading: detail.reads("website")
-                        ReadingMark { theme: detail.theme; on: parent.reading }
                         textFormat: Text.PlainText
                         objectName: "website"
                         width: parent.width
@@ -327,7 +327,6 @@ Item {
                 }
                 Text {
                     readonly property bool reading: detail.reads("scan")
-                    ReadingMark { theme: detail.theme; on: parent.reading }
                     textFormat: Text.PlainText
                     objectName: "scanToTakeHome"
                     width: parent.width

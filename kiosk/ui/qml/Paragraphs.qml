@@ -12,8 +12,8 @@ Column {
     id: paragraphs
 
     required property Theme theme
-    // [{kind: "text" | "number", style, depth, marker, gap, text}
-    //  | {kind: "callout", level, label, gap, rows: [text and number rows]}]
+    // [{kind: "text" | "bullet" | "number", style, depth, marker, gap, text}
+    //  | {kind: "callout", level, label, gap, rows: [text, bullet and number rows]}]
     property var blocks: []
     property real fontSize: theme.sizes.body
     property int currentUnit: -1  // the row being read aloud (rows carry their narration unit)
@@ -25,6 +25,15 @@ Column {
             DelegateChoice {
                 roleValue: "text"
                 TextRow {
+                    width: paragraphs.width
+                    theme: paragraphs.theme
+                    fontSize: paragraphs.fontSize
+                    currentUnit: paragraphs.currentUnit
+                }
+            }
+            DelegateChoice {
+                roleValue: "bullet"
+                BulletRow {
                     width: paragraphs.width
                     theme: paragraphs.theme
                     fontSize: paragraphs.fontSize
@@ -75,6 +84,15 @@ Column {
                                         }
                                     }
                                     DelegateChoice {
+                                        roleValue: "bullet"
+                                        BulletRow {
+                                            width: callout.bodyWidth
+                                            theme: paragraphs.theme
+                                            fontSize: paragraphs.fontSize
+                                            currentUnit: paragraphs.currentUnit
+                                        }
+                                    }
+                                    DelegateChoice {
                                         roleValue: "number"
                                         NumberRow {
                                             width: callout.bodyWidth
@@ -92,8 +110,8 @@ Column {
         }
     }
 
-    // A paragraph, heading or bulleted item: the space above it, and the text, which starts
-    // after the indentation of its list level (wrapped lines hang under the text).
+    // The text of a row; `reading` while narration reads it (the screen's one ReadingMark then
+    // moves into it).
     component BodyText: Text {
         id: bodyText
 
@@ -111,10 +129,10 @@ Column {
         font.pixelSize: fontSize
         font.bold: row.style === "h"
         lineHeight: 1.2
-
-        ReadingMark { theme: bodyText.theme; on: bodyText.reading }
     }
 
+    // A paragraph or heading: the space above it, and the text, which starts after the
+    // indentation of its list level (wrapped lines hang under the text).
     component TextRow: Item {
         id: textRow
 
@@ -122,25 +140,12 @@ Column {
         required property Theme theme
         property real fontSize: theme.sizes.body
         property int currentUnit: -1
-        readonly property bool item: modelData.style === "item"
         readonly property real indent: Math.round(fontSize * 1.4)
-        readonly property real textX: modelData.depth * indent + (item ? indent : 0)
+        property real textX: modelData.depth * indent
         readonly property real gap: Math.round(fontSize * modelData.gap)
 
         height: gap + body.implicitHeight
 
-        // The bullet: a dot centred on the first line (hollow when nested), cheaper than a Text.
-        Rectangle {
-            visible: textRow.item
-            x: textRow.textX - textRow.indent + Math.round(textRow.fontSize * 0.4)
-            y: textRow.gap + Math.round(textRow.fontSize * 0.6 - height / 2)
-            width: Math.round(textRow.fontSize * 0.28)
-            height: width
-            radius: width / 2
-            color: textRow.modelData.depth > 0 ? "transparent" : textRow.theme.colors.text
-            border.width: Math.max(1, Math.round(width / 4))
-            border.color: textRow.theme.colors.text
-        }
         BodyText {
             id: body
             x: textRow.textX
@@ -150,6 +155,25 @@ Column {
             theme: textRow.theme
             fontSize: textRow.fontSize
             currentUnit: textRow.currentUnit
+        }
+    }
+
+    // An item of a bulleted list: the bullet, a dot centred on the first line (hollow when
+    // nested; cheaper than a Text), in the indentation before the text.
+    component BulletRow: TextRow {
+        id: bulletRow
+
+        textX: (modelData.depth + 1) * indent
+
+        Rectangle {
+            x: bulletRow.textX - bulletRow.indent + Math.round(bulletRow.fontSize * 0.4)
+            y: bulletRow.gap + Math.round(bulletRow.fontSize * 0.6 - height / 2)
+            width: Math.round(bulletRow.fontSize * 0.28)
+            height: width
+            radius: width / 2
+            color: bulletRow.modelData.depth > 0 ? "transparent" : bulletRow.theme.colors.text
+            border.width: Math.max(1, Math.round(width / 4))
+            border.color: bulletRow.theme.colors.text
         }
     }
 

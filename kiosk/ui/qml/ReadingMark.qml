@@ -2,12 +2,15 @@ import QtQuick
 import Kiosk
 
 // Under the text being read aloud: a marker a little larger than the text, drawn behind it.
+// One per screen, moved into the text being read (`target`): a marker inside every row cost a
+// Rectangle per row, built at every page change.
 Rectangle {
     required property Theme theme
-    property bool on: false
+    property Item target: null  // the text being read; none: the marker shows nowhere
 
     objectName: "readingMark"
-    visible: on
+    parent: target
+    visible: target !== null
     z: -1
     anchors.fill: parent
     anchors.margins: -Math.round(theme.sizes.pad / 4)
