@@ -56,13 +56,12 @@ def _objects_with_slots_of_their_own() -> list[str]:
         return []
     import shiboken6
     from PySide6.QtCore import QObject
-    from PySide6.QtQml import QQmlPropertyMap
 
     found: set[str] = set()
     for obj in gc.get_objects():
-        if not isinstance(obj, QObject) or isinstance(obj, QQmlPropertyMap):
-            continue  # a property map's metaobject is its own by design, and QML knows it
-        if not type(obj).__module__.startswith("kiosk.") or not shiboken6.isValid(obj):
+        if not isinstance(obj, QObject) or not type(obj).__module__.startswith("kiosk."):
+            continue
+        if not shiboken6.isValid(obj):
             continue
         meta = obj.metaObject()
         parent = meta.superClass()

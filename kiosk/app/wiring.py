@@ -332,6 +332,7 @@ def _load_qml(
     """The engine, the window of Main.qml and the list its warnings go to; RuntimeError when
     the QML does not load."""
     engine = QQmlApplicationEngine()
+    parts.theme.attach(engine)  # the colour and size objects every view binds
     state = parts.state
 
     def collect_garbage() -> None:

@@ -8,13 +8,13 @@ text size (100/150/200 %); the chrome's labels scale half as much so the bar nev
 from __future__ import annotations
 
 import math
-import warnings
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
-from PySide6.QtQml import QQmlPropertyMap
+from PySide6.QtQml import QQmlEngine
 
 from kiosk.ui.qml_types import QmlElement, QmlUncreatable
+from kiosk.ui.theme_values import COLORS_QML, SIZES_QML, make_values, update_values
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -32,13 +32,13 @@ NORMAL: dict[str, str] = {
     "textMuted": "#584c42",
     "heading": "#1d4f4b",
     "accent": "#1f5f5b",
-    "onAccent": "#ffffff",
+    "textOnAccent": "#ffffff",
     "button": "#ffffff",
     "buttonText": "#2a2420",
     "buttonBorder": "#a89a89",
     "pressed": "#e2d8c8",
     "selected": "#1f5f5b",
-    "onSelected": "#ffffff",
+    "textOnSelected": "#ffffff",
     "questions": "#fcebc8",
     "questionsBorder": "#c98f2a",
     "disclaimer": "#ece5da",
@@ -52,9 +52,9 @@ NORMAL: dict[str, str] = {
     "mapLine": "#8a7b6a",
     "mapLabel": "#584c42",
     "marker": "#1f5f5b",
-    "onMarker": "#ffffff",
+    "textOnMarker": "#ffffff",
     "here": "#a8402a",
-    "onHere": "#ffffff",
+    "textOnHere": "#ffffff",
     "attractBlob1": "#e7efe9",
     "attractBlob2": "#f3e6d3",
     "attractBlob3": "#e3ecef",
@@ -76,7 +76,7 @@ NORMAL: dict[str, str] = {
     # The keypad's focus ring (Tappable.qml): a dark band and a light line inside it, so one of
     # the two stands out (>= 3:1) on every fill and background of the theme.
     "focus": "#0b3d91",
-    "onFocus": "#ffffff",
+    "focusInner": "#ffffff",
 }
 
 # High contrast: black background, white and yellow text (all text pairs >= 7:1).
@@ -88,13 +88,13 @@ HIGH_CONTRAST: dict[str, str] = {
     "textMuted": "#ffffff",
     "heading": "#ffff00",
     "accent": "#ffff00",
-    "onAccent": "#000000",
+    "textOnAccent": "#000000",
     "button": "#000000",
     "buttonText": "#ffffff",
     "buttonBorder": "#ffffff",
     "pressed": "#333333",
     "selected": "#ffff00",
-    "onSelected": "#000000",
+    "textOnSelected": "#000000",
     "questions": "#000000",
     "questionsBorder": "#ffff00",
     "disclaimer": "#000000",
@@ -108,9 +108,9 @@ HIGH_CONTRAST: dict[str, str] = {
     "mapLine": "#ffffff",
     "mapLabel": "#ffffff",
     "marker": "#ffff00",
-    "onMarker": "#000000",
+    "textOnMarker": "#000000",
     "here": "#ffffff",
-    "onHere": "#000000",
+    "textOnHere": "#000000",
     "attractBlob1": "#000000",
     "attractBlob2": "#000000",
     "attractBlob3": "#000000",
@@ -127,7 +127,7 @@ HIGH_CONTRAST: dict[str, str] = {
     "closed": "#000000",
     "closedText": "#8c8c8c",
     "focus": "#00ffff",
-    "onFocus": "#000000",
+    "focusInner": "#000000",
 }
 
 # Sizes in px at a 1080 px shorter side and 100 % text.
@@ -187,35 +187,6 @@ STAFF_SIZES = {
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.5, 2.0)
 
 
-class ValueMap(QQmlPropertyMap):
-    """Values QML reads without calling into Python (a page binds hundreds of them, and a
-    Python getter building a dict for each read cost several ms per page); subscriptable from
-    Python like the dict it replaces."""
-
-    def __init__(self, parent: QObject) -> None:
-        # PySide marks this constructor deprecated in favour of create(), which cannot make a
-        # subclass; the subclass only adds __getitem__.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            super().__init__(parent)
-
-    def __getitem__(self, key: str) -> Any:
-        return self.value(key)
-
-    def update(self, values: dict[str, Any]) -> None:
-        changed = {k: v for k, v in values.items() if not self.contains(k) or self.value(k) != v}
-        if changed:
-            self.insert(changed)
-
-
-class ThemeColors(ValueMap):
-    """The colours by name (scripts/qmllint tells qmllint the names)."""
-
-
-class ThemeSizes(ValueMap):
-    """The sizes by name (scripts/qmllint tells qmllint the names)."""
-
-
 def chrome_scale(text_scale: float) -> float:
     """The chrome's labels grow half as fast as content text: 100/125/150 %."""
     return 1.0 + (text_scale - 1.0) / 2.0
@@ -233,15 +204,22 @@ class Theme(QObject):
         self._text_scale = 1.0
         self._high_contrast = False
         self._slop_reference = SPACING["slop"]
-        self._color_map = ThemeColors(self)
-        self._size_map = ThemeSizes(self)
+        self._color_values: QObject | None = None  # made by attach()
+        self._size_values: QObject | None = None
         self.changed.connect(self._refresh)
-        self._refresh()
+
+    def attach(self, engine: QQmlEngine) -> None:
+        """Makes the colour and size objects QML reads (kiosk/ui/theme_values.py) in `engine`;
+        called before the first view that binds the theme loads."""
+        if self._color_values is None:
+            self._color_values = make_values(engine, COLORS_QML, self.color_values(), self)
+            self._size_values = make_values(engine, SIZES_QML, self.size_values(), self)
 
     @Slot()
     def _refresh(self) -> None:
-        self._color_map.update(self._colors())
-        self._size_map.update(self._sizes())
+        if self._color_values is not None and self._size_values is not None:
+            update_values(self._color_values, self.color_values())
+            update_values(self._size_values, self.size_values())
 
     # -- inputs ------------------------------------------------------------------------------
     @Slot(int, int)
@@ -272,10 +250,10 @@ class Theme(QObject):
     def _landscape(self) -> bool:
         return self._width > self._height
 
-    def _colors(self) -> dict[str, str]:
+    def color_values(self) -> dict[str, str]:
         return dict(HIGH_CONTRAST if self._high_contrast else NORMAL)
 
-    def _sizes(self) -> dict[str, Any]:
+    def size_values(self) -> dict[str, Any]:
         unit = self._unit()
         out: dict[str, Any] = {}
         for name, px in CONTENT_FONTS.items():
@@ -346,16 +324,16 @@ class Theme(QObject):
         return MONO_FONT_FAMILY
 
     def slop(self) -> int:
-        return int(self._sizes()["slop"])
+        return int(self.size_values()["slop"])
 
     def size(self, name: str) -> int:
-        return int(self._sizes()[name])
+        return int(self.size_values()[name])
 
-    def _get_color_map(self) -> ThemeColors:
-        return self._color_map
+    def _get_color_values(self) -> QObject | None:
+        return self._color_values
 
-    def _get_size_map(self) -> ThemeSizes:
-        return self._size_map
+    def _get_size_values(self) -> QObject | None:
+        return self._size_values
 
     unit = Property(float, _get_unit, notify=changed)
     textScale = Property(float, _get_scale, notify=changed)
@@ -363,5 +341,6 @@ class Theme(QObject):
     landscape = Property(bool, _get_landscape, notify=changed)
     fontFamily = Property(str, _get_family, constant=True)
     monoFontFamily = Property(str, _get_mono_family, constant=True)
-    colors = Property(ThemeColors, _get_color_map, constant=True)
-    sizes = Property(ThemeSizes, _get_size_map, constant=True)
+    # qmllint is told these are ThemeColors and ThemeSizes, with every name (scripts/qmllint).
+    colors = Property(QObject, _get_color_values, constant=True)
+    sizes = Property(QObject, _get_size_values, constant=True)

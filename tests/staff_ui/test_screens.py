@@ -69,7 +69,7 @@ def check_targets(kiosk: Kiosk) -> None:
     """Every staff-mode target shown is at least one target in size (72 px at 1080p), lies
     within the window's width, and within its height unless the panel scrolls it."""
     staff_layer = item(kiosk, "staffLoader")
-    side = int(kiosk.theme.property("sizes")["target"])
+    side = int(kiosk.theme.property("sizes").property("target"))
     window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
     body = find_item(staff_layer, "staffBody")
     targets = [t for t in walk(staff_layer) if t.property("kioskTarget")]

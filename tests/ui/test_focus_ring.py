@@ -25,7 +25,7 @@ FILLS = ("background", "surface", "button", "accent", "selected", "here", "press
 
 @pytest.mark.parametrize("palette", [NORMAL, HIGH_CONTRAST], ids=["normal", "high-contrast"])
 def test_the_ring_stands_out_on_every_fill(palette: dict[str, str]) -> None:
-    focus, inner = QColor(palette["focus"]), QColor(palette["onFocus"])
+    focus, inner = QColor(palette["focus"]), QColor(palette["focusInner"])
     assert ratio(focus, inner) >= 7.0
     for fill in FILLS:
         best = max(ratio(focus, QColor(palette[fill])), ratio(inner, QColor(palette[fill])))

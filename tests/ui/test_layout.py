@@ -157,7 +157,7 @@ def test_targets_and_text_on_every_screen(
     problems: list[str] = []
     checked = 0
     for screen in visit(qtbot, kiosk, step=step, high_contrast=high_contrast):
-        problems += check_targets(screen, sizes["target"], sizes["gap"])
+        problems += check_targets(screen, sizes.property("target"), sizes.property("gap"))
         problems += check_texts(screen, 28 * unit)
         problems += check_covered(screen)
         checked += len(texts(screen.root))
@@ -168,8 +168,8 @@ def test_targets_and_text_on_every_screen(
 def test_body_text_is_at_least_28px_at_1080p(qtbot: QtBot, make_kiosk: KioskFactory) -> None:
     kiosk = make_kiosk(size=(1920, 1080), settings=HERE)
     sizes = kiosk.theme.property("sizes")
-    assert sizes["body"] >= 28
-    assert sizes["target"] == 72 and sizes["gap"] == 16
+    assert sizes.property("body") >= 28
+    assert sizes.property("target") == 72 and sizes.property("gap") == 16
     for screen in visit(qtbot, kiosk):
         small = [
             (str(t.property("text"))[:30], t.property("font").pixelSize())
@@ -182,5 +182,5 @@ def test_body_text_is_at_least_28px_at_1080p(qtbot: QtBot, make_kiosk: KioskFact
 def test_sizes_scale_with_the_shorter_side(make_kiosk: KioskFactory) -> None:
     kiosk = make_kiosk(size=(1280, 800))
     sizes = kiosk.theme.property("sizes")
-    assert sizes["target"] == 54  # ceil(72 * 800 / 1080)
-    assert sizes["gap"] == 12
+    assert sizes.property("target") == 54  # ceil(72 * 800 / 1080)
+    assert sizes.property("gap") == 12

@@ -412,7 +412,7 @@ def test_the_listen_bar_keeps_the_layout_rules(
         content = kiosk.window.contentItem()
         window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
         screen = Screen(f"{layout}-listening", language, content, window, content)
-        problems += check_targets(screen, sizes["target"], sizes["gap"])
+        problems += check_targets(screen, sizes.property("target"), sizes.property("gap"))
         problems += check_texts(screen, 28 * kiosk.theme.property("unit"))
         problems += check_covered(screen)
     assert not problems, "\n".join(problems)

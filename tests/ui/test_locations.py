@@ -205,7 +205,7 @@ def test_map_markers_do_not_overlap(
         ]
         map_rect = scene_rect(find(kiosk, "schematicMap", in_page=True))
         rects = [scene_rect(m) for m in markers]
-        gap = kiosk.theme.property("sizes")["gap"]
+        gap = kiosk.theme.property("sizes").property("gap")
         for i, a in enumerate(rects):
             assert map_rect.contains(a), (size, markers[i].objectName())
             for b in rects[i + 1 :]:

@@ -108,7 +108,7 @@ def test_the_staff_corner_is_over_no_patient_target(qtbot: QtBot, make_kiosk: Ki
     for size in LAYOUTS.values():
         kiosk = make_kiosk(size=size, settings=UiSettings(location_id="maywood"))
         corner = scene_rect(find(kiosk, "staffCorner"))
-        half_gap = kiosk.theme.property("sizes")["spacing"] / 2
+        half_gap = kiosk.theme.property("sizes").property("spacing") / 2
         for step in (0, 2):
             for screen in visit(qtbot, kiosk, step=step):
                 for target in targets(screen.root):

@@ -113,7 +113,7 @@ def test_the_map_names_rivers_and_states_and_points_north(
         assert {"NEW JERSEY", "N"} <= names
         assert any(name.endswith(" R.") for name in names)  # a river
         assert find_item(the_map, "northMark") is not None
-        sizes.append(kiosk.theme.property("sizes")["mapLabel"])
+        sizes.append(kiosk.theme.property("sizes").property("mapLabel"))
     assert sizes[1] > sizes[0]
 
 

@@ -14,8 +14,8 @@ Tappable {
     property real maxTextWidth: 0  // > 0: the label wraps at this width
     property real reservedWidth: 0  // room kept for the button's widest state
     readonly property color foreground: !enabled ? theme.colors.textMuted
-        : checked ? theme.colors.onSelected
-        : primary ? theme.colors.onAccent : theme.colors.buttonText
+        : checked ? theme.colors.textOnSelected
+        : primary ? theme.colors.textOnAccent : theme.colors.buttonText
 
     accessibleName: text
     implicitWidth: Math.max(theme.sizes.target, reservedWidth, row.implicitWidth + 2 * theme.sizes.pad)

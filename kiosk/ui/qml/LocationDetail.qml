@@ -120,11 +120,11 @@ Item {
                         id: hereRow
                         anchors.centerIn: parent
                         spacing: detail.theme.sizes.pad / 2
-                        Icon { name: "here"; size: detail.theme.sizes.body; color: detail.theme.colors.onHere; anchors.verticalCenter: parent.verticalCenter }
+                        Icon { name: "here"; size: detail.theme.sizes.body; color: detail.theme.colors.textOnHere; anchors.verticalCenter: parent.verticalCenter }
                         Text {
                             textFormat: Text.PlainText
                             text: detail.ui.you_are_here
-                            color: detail.theme.colors.onHere
+                            color: detail.theme.colors.textOnHere
                             font.pixelSize: detail.theme.sizes.body
                             font.bold: true
                         }

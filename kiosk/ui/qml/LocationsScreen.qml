@@ -92,7 +92,7 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                             name: row.model.here ? "here" : "pin"
                             size: finder.theme.sizes.label * 1.3
-                            color: row.model.here ? finder.theme.colors.onHere : finder.theme.colors.heading
+                            color: row.model.here ? finder.theme.colors.textOnHere : finder.theme.colors.heading
                         }
                         Column {
                             anchors.verticalCenter: parent.verticalCenter
@@ -102,7 +102,7 @@ Item {
                                 width: parent.width
                                 text: row.model.place
                                 wrapMode: Text.Wrap
-                                color: row.model.here ? finder.theme.colors.onHere : finder.theme.colors.text
+                                color: row.model.here ? finder.theme.colors.textOnHere : finder.theme.colors.text
                                 font.pixelSize: finder.theme.sizes.label
                                 font.bold: true
                             }
@@ -122,7 +122,7 @@ Item {
                                 width: parent.width
                                 text: finder.ui.you_are_here
                                 wrapMode: Text.Wrap
-                                color: finder.theme.colors.onHere
+                                color: finder.theme.colors.textOnHere
                                 font.pixelSize: finder.theme.sizes.body
                             }
                         }

@@ -154,12 +154,12 @@ Rectangle {
                 width: map.marker
                 height: map.marker
                 radius: width / 2
-                color: pin.modelData.here ? map.theme.colors.onHere : map.theme.colors.marker
+                color: pin.modelData.here ? map.theme.colors.textOnHere : map.theme.colors.marker
                 Icon {
                     anchors.centerIn: parent
                     name: pin.modelData.here ? "here" : "pin"
                     size: map.marker * 0.6
-                    color: pin.modelData.here ? map.theme.colors.here : map.theme.colors.onMarker
+                    color: pin.modelData.here ? map.theme.colors.here : map.theme.colors.textOnMarker
                 }
             }
             Column {
@@ -172,7 +172,7 @@ Rectangle {
                     width: parent.width
                     text: pin.modelData.town
                     horizontalAlignment: pin.labelLeft ? Text.AlignRight : Text.AlignLeft
-                    color: pin.modelData.here ? map.theme.colors.onHere : map.theme.colors.text
+                    color: pin.modelData.here ? map.theme.colors.textOnHere : map.theme.colors.text
                     font.pixelSize: map.labelFont
                     font.bold: true
                 }
@@ -182,7 +182,7 @@ Rectangle {
                     width: parent.width
                     text: map.appState.ui.you_are_here
                     horizontalAlignment: pin.labelLeft ? Text.AlignRight : Text.AlignLeft
-                    color: map.theme.colors.onHere
+                    color: map.theme.colors.textOnHere
                     font.pixelSize: map.labelFont
                 }
             }

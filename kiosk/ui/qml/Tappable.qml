@@ -99,7 +99,7 @@ Rectangle {
             radius: Math.max(0, parent.radius - parent.border.width)
             color: "transparent"
             border.width: tappable.theme.sizes.focusRingInner
-            border.color: tappable.theme.colors.onFocus
+            border.color: tappable.theme.colors.focusInner
         }
     }
 }
