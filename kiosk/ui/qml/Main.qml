@@ -35,6 +35,11 @@ ApplicationWindow {
     color: theme.colors.background
 
     onClosing: close => { close.accepted = root.allowClose }
+
+    FocusRing {
+        theme: root.theme
+        target: root.activeFocusItem as Tappable  // null when the focus is on anything else
+    }
     onWidthChanged: theme.setWindowSize(width, height)
     onHeightChanged: theme.setWindowSize(width, height)
 

@@ -9,7 +9,7 @@ import Kiosk
 // Flickable scrolls; a target that cannot scroll takes any wander that stays in its hit area.
 // The keypad path (kiosk/patient/keypad.py): every target is in Qt's focus chain, Enter acts as a
 // tap does (through the same guard), and the focused target shows a thick ring and scrolls into
-// view.
+// view (FocusRing.qml, one per window, moves into it).
 Rectangle {
     id: tappable
 
@@ -79,27 +79,5 @@ Rectangle {
         dragThreshold: tappable.theme.sizes.slop
         longPressThreshold: 0
         onTapped: tappable.activate()
-    }
-
-    // The focus ring: a thick dark band with a light line inside it, drawn inside the target's
-    // edge, so no Flickable's clip cuts it and nothing moves when it shows.
-    Rectangle {
-        objectName: "focusRing"
-        anchors.fill: parent
-        z: 100
-        visible: tappable.activeFocus
-        radius: tappable.radius
-        color: "transparent"
-        border.width: tappable.theme.sizes.focusRing
-        border.color: tappable.theme.colors.focus
-
-        Rectangle {
-            anchors.fill: parent
-            anchors.margins: parent.border.width
-            radius: Math.max(0, parent.radius - parent.border.width)
-            color: "transparent"
-            border.width: tappable.theme.sizes.focusRingInner
-            border.color: tappable.theme.colors.focusInner
-        }
     }
 }
