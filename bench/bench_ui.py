@@ -146,6 +146,33 @@ dataclasses created on the start path (~54 ms: each runs exec six times), PySide
 the attract screen's QML; for memory, ~114 MiB live after trimming against the bare window's
 80 MiB (the Python heap is ~12 MiB of it).
 
+2026-11-30, the session after that (before = 4c87b57; after = 9766d8b; load under 1, yet the
+bare window itself moved from 260 to 330 ms and its tap p95 from 6.5 to 7.2 ms between runs):
+
+                     before            after (three runs)                        target
+    cold start       1.73x (450/260)   1.64x (460/280; 3a7fdea), 1.81x, 1.67x      1.5x: not met
+      (the last 550/330 ms); A/B of the theme change, 9 interleaved starts each: 410 -> 390 ms
+    tap p95          46.9 ms           37.2 ms, 36.8 ms, 43.0 ms (bare 6.5-7.2)
+      with the 220 ms transition: 44.2 ms; after 36.5, 34.8, 43.7, 40.3 ms    33 ms: not met
+      A/B, 200 page changes each (next/previous called directly, timed to the swapped frame):
+      the rows' items p50 25.1-27.3 -> 21.7-26.0 ms; the theme's values p50 31.6 -> 27.1 and
+      30.6 ms (base 31.9), p95 44.3 -> 40.2 and 43.2 ms (base 46.7)
+    10,000 navs      +0.2 MiB          +0.5 MiB                                  5 MiB: met
+    peak RSS         1.46x (117/80.5)  1.41x (114.0/80.8) after the hashes;       1.4x: not met
+                                       1.42x-1.43x (115.1-115.5/81) after the theme's values
+
+What changed: the start imports hashlib and hmac on Python's own SHA-256
+(kiosk/system/builtin_hashes.py), so OpenSSL's libcrypto (3.3 MiB, ~4 ms) is not loaded to hash
+~130 KB; a page builds one reading marker and one focus ring per window instead of one in every
+row and target, and a bullet only for list items; QML reads the theme's colours and sizes from
+declared properties of two QML objects (ThemeColors.qml, ThemeSizes.qml) instead of a
+QQmlPropertyMap, whose every read searched all its names (~5 us a read, ~500 reads a page).
+Those objects cost ~1.3 MiB (PySide resolves a QML-made object's type through its modules),
+which is why peak RSS went back up by that much. What is left: for a page change, its sections
+(~12 ms of the ~25 ms a page takes to build here, measured by building pages without them) and
+the Listen bar (~3.5 ms); for the start, the app's own modules (54 frozen dataclasses, staff
+mode's sections built at start) and the attract screen's QML.
+
 Before (2026-11-20): cold start 3.14x, peak RSS 1.83x. The start now reads the bundle's ready
 copy (kiosk/store/ready.py) and checks its files' hashes, so it never imports pydantic,
 markdown-it, cryptography, argon2 or segno (about 250 ms and 35 MiB). What is left beyond the
