@@ -41,38 +41,19 @@ Item {
     }
 
     // The text being read, scrolled into view (a third of the way down) when it is not all shown.
-    function followReading() {
-        const item = page.readingItem(body)
-        if (!item)
-            return
+    function followReading(item) {
         const top = item.mapToItem(body, 0, 0).y + body.y
         if (top >= flick.contentY && top + item.height <= flick.contentY + flick.height)
             return
         jump.to = Math.max(0, Math.min(top - flick.height / 3, flick.contentHeight - flick.height))
         jump.restart()
     }
-    function readingItem(item) {
-        if (item.reading === true)
-            return item
-        for (let i = 0; i < item.children.length; ++i) {
-            const found = page.readingItem(item.children[i])
-            if (found)
-                return found
-        }
-        return null
-    }
-    function markReading() {
-        mark.target = page.readingUnit >= 0 ? page.readingItem(body) : null
-    }
-    onReadingUnitChanged: {
-        Qt.callLater(page.markReading)  // once the rows have seen the new unit
-        if (readingUnit >= 0)
-            Qt.callLater(page.followReading)
-    }
 
     ReadingMark {
-        id: mark
         theme: page.theme
+        texts: body
+        unit: page.readingUnit
+        onMarked: item => page.followReading(item)
     }
 
     Flickable {

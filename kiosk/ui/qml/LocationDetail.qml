@@ -31,37 +31,19 @@ Item {
         const units = detail.info.units || {}
         return detail.readingUnit >= 0 && units[part] === detail.readingUnit
     }
-    function followReading() {
-        const item = detail.readingItem(body)
-        if (!item)
-            return
+    // The part being read, scrolled into view (a third of the way down) when it is not all shown.
+    function followReading(item) {
         const top = item.mapToItem(body, 0, 0).y + body.y
         if (top >= flick.contentY && top + item.height <= flick.contentY + flick.height)
             return
         flick.contentY = Math.max(0, Math.min(top - flick.height / 3, flick.contentHeight - flick.height))
     }
-    function readingItem(item) {
-        if (item.reading === true)
-            return item
-        for (let i = 0; i < item.children.length; ++i) {
-            const found = detail.readingItem(item.children[i])
-            if (found)
-                return found
-        }
-        return null
-    }
-    function markReading() {
-        mark.target = detail.readingUnit >= 0 ? detail.readingItem(body) : null
-    }
-    onReadingUnitChanged: {
-        Qt.callLater(detail.markReading)  // once the parts have seen the new unit
-        if (readingUnit >= 0)
-            Qt.callLater(detail.followReading)
-    }
 
     ReadingMark {
-        id: mark
         theme: detail.theme
+        texts: body
+        unit: detail.readingUnit
+        onMarked: item => detail.followReading(item)
     }
 
     Flickable {
