@@ -3,13 +3,12 @@ comes minutes after the start, in its own thread."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.fleet.conftest import ROOT, run
+from tests.fleet.conftest import run
+from tests.fresh_python import run_python
 
 SCRIPT = (
     "import sys, threading\n"
@@ -30,13 +29,4 @@ def test_smoke_test_of_a_joined_kiosk_imports_no_tuf(
     root = team / "repository" / "metadata" / "root.json"
     assert run(capsys, "--data-dir", data, "fleet", "join", root, "http://127.0.0.1:9")[0] == 0
     for _ in range(2):  # the first start writes the ready copy, the second starts from it
-        done = subprocess.run(
-            [sys.executable, "-c", SCRIPT, str(data)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        assert done.stdout.splitlines()[-1] == "tuf -"
+        assert run_python(SCRIPT, data).splitlines()[-1] == "tuf -"

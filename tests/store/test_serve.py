@@ -6,8 +6,6 @@ signer must still be trusted, and anything unusual sends the store down the full
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +13,8 @@ import pytest
 from kiosk.content import validate, verify
 from kiosk.staff.log import StaffLog
 from kiosk.store.bundle_store import BundleStore
+from tests.fresh_python import run_python
 from tests.store.conftest import KeyPair, MakeBundle
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def forbid_full_checks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,16 +152,7 @@ def test_a_start_with_a_copy_loads_no_schema_markdown_or_cryptography(
     )
 
     def start() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", script, str(tmp_path / "data")],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        return done.stdout.splitlines()[-1]
+        return run_python(script, tmp_path / "data").splitlines()[-1]
 
     assert start() == "heavy cryptography,markdown_it,pydantic,segno"  # the first start validates
     assert start() == "heavy -"

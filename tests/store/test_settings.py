@@ -1,6 +1,4 @@
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from kiosk.staff.settings import (
     load_settings,
     save_settings,
 )
+from tests.fresh_python import run_python
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -177,5 +176,4 @@ def test_loading_settings_does_not_import_pydantic() -> None:
         "import sys, kiosk.staff.settings; "
         "assert 'pydantic' not in sys.modules, 'pydantic imported'"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    run_python(code)

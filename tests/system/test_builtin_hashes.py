@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import subprocess
-import sys
+
+from tests.fresh_python import run_python
 
 PROBE = """
 import sys
@@ -26,11 +26,7 @@ print(ssl.OPENSSL_VERSION.split()[0])
 
 
 def test_the_builtin_hashes_agree_with_openssl_and_load_no_libcrypto() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = run_python(PROBE).splitlines()
     assert lines[0] == "True False"  # a second call changes nothing
     assert lines[1] == hashlib.sha256(b"clonus").hexdigest()
     assert lines[2] == hmac.new(b"key", b"ready copy", hashlib.sha256).hexdigest()

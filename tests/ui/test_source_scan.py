@@ -3,7 +3,6 @@ by one that gives the same answers without keeping every line in linecache."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -12,6 +11,7 @@ import kiosk.app.wiring
 import kiosk.content.bundle
 import kiosk.ui.source_scan
 from kiosk.ui.source_scan import names_pyside, scan_sources_cheaply
+from tests.fresh_python import run_python
 
 CHILD = """
 import linecache, sys
@@ -39,7 +39,5 @@ def test_a_module_whose_file_is_gone_does_not_use_pyside(tmp_path: Path) -> None
 
 
 def test_starting_the_app_keeps_none_of_its_sources_in_memory() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert "kept: 0\n" in done.stdout, done.stdout
+    shown = run_python(CHILD)
+    assert "kept: 0\n" in shown, shown

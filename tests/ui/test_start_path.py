@@ -8,13 +8,12 @@ without msgspec, and hashes without loading OpenSSL (kiosk/system/builtin_hashes
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from kiosk.ui.qt_values import DISPLAY_ROLE, KIOSK_WINDOW_FLAGS, USER_ROLE
+from tests.fresh_python import run_python
 
 START = """
 import argparse, enum, gc, sys
@@ -72,17 +71,9 @@ def test_starting_the_kiosk_builds_none_of_qt_s_enums_and_loads_no_audio(tmp_pat
     # The second start: the first on a fresh data folder validates the bundle in full (as after
     # an install), which loads the strict readers; every later start reads the ready copy.
     for _start in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", START, str(tmp_path / "data")],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-    assert "built: \n" in done.stdout, done.stdout  # none: no code on the start path read `Qt`
+        shown = run_python(START, tmp_path / "data", env=env)
+    assert "built: \n" in shown, shown  # none: no code on the start path read `Qt`
     # Narration's player (miniaudio, ~70 ms) loads when a patient first needs it, not at start.
-    assert "loaded: \n" in done.stdout, done.stdout
-    assert "session: \n" in done.stdout, done.stdout
-    assert "openssl: \n" in done.stdout, done.stdout
+    assert "loaded: \n" in shown, shown
+    assert "session: \n" in shown, shown
+    assert "openssl: \n" in shown, shown
