@@ -69,7 +69,8 @@ def items_under(root: QQuickItem) -> Iterator[QQuickItem]:
         return
     yield root
     for child in root.childItems():
-        yield from items_under(child)
+        if isinstance(child, QQuickItem):  # an item being destroyed can leave an empty slot
+            yield from items_under(child)
 
 
 def named(root: QQuickItem, name: str) -> QQuickItem | None:
