@@ -56,15 +56,25 @@ class Session:
         return done.stdout if done.returncode == 0 else ""
 
 
-def until(check: Callable[[], object], seconds: float, what: str) -> object:
-    """Polls `check` until it returns something true (bounded)."""
+def until(
+    check: Callable[[], object], seconds: float, what: str, why: Callable[[], str] = str
+) -> object:
+    """Polls `check` until it returns something true (bounded); `why` says what to look at
+    when it never does."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         found = check()
         if found:
             return found
         time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}. {why()}")
+
+
+def process_report(name: str, process: subprocess.Popen[bytes], log: Path) -> str:
+    """Whether `process` still runs, and what it wrote."""
+    state = "running" if process.poll() is None else f"exited with {process.returncode}"
+    written = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+    return f"{name} {state}; it wrote: {written!r}"
 
 
 def free_display() -> str:
@@ -113,27 +123,39 @@ def session(tmp_path: Path) -> Iterator[Session]:
     display = free_display()
     started: list[subprocess.Popen[bytes]] = []
     env = {**os.environ, "DISPLAY": display}
+    xvfb_log, openbox_log = tmp_path / "xvfb.log", tmp_path / "openbox.log"
     try:
-        xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        with xvfb_log.open("wb") as log:
+            xvfb = subprocess.Popen(
+                ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         started.append(xvfb)
-        until(lambda: Path(f"/tmp/.X11-unix/X{display[1:]}").exists(), 10, "Xvfb")
-        started.append(
-            subprocess.Popen(
+        until(
+            lambda: Path(f"/tmp/.X11-unix/X{display[1:]}").exists(),
+            10,
+            "Xvfb",
+            lambda: process_report("Xvfb", xvfb, xvfb_log),
+        )
+        with openbox_log.open("wb") as log:
+            openbox = subprocess.Popen(
                 ["openbox", "--config-file", str(RC_XML)],
                 env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
-        )
+        started.append(openbox)
         probe = Session(display, xvfb)
         until(
             lambda: "window id" in probe.x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
-            10,
+            30,  # a loaded machine can take a while to start it
             "openbox",
+            lambda: (
+                f"{process_report('openbox', openbox, openbox_log)}; "
+                f"{process_report('Xvfb', xvfb, xvfb_log)}; "
+                f"xprop says {probe.x('xprop', '-root', '_NET_SUPPORTING_WM_CHECK')!r}"
+            ),
         )
         kiosk_env = {
             **env,
