@@ -63,6 +63,8 @@ def _objects_with_slots_of_their_own() -> list[str]:
             continue
         if not shiboken6.isValid(obj):
             continue
+        # Python-made objects: their class's metaobject lives as long as the class, so the
+        # wrapper PySide keeps for it cannot go stale (tests/ui/test_stale_wrappers.py).
         meta = obj.metaObject()
         parent = meta.superClass()
         if parent is not None and parent.className() == meta.className():

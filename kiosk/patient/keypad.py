@@ -64,12 +64,14 @@ TITLES = {
 
 
 def items_under(root: QQuickItem) -> Iterator[QQuickItem]:
-    """`root` and every visible item below it, in the order of Qt's focus chain."""
+    """`root` and every visible item below it, in the order of Qt's focus chain. A child slot
+    that is not an item is passed over: PySide can hand out None, or a stale wrapper of another
+    type that it kept for a freed object at the same address (tests/ui/test_stale_wrappers.py)."""
     if not root.isVisible():
         return
     yield root
     for child in root.childItems():
-        if isinstance(child, QQuickItem):  # an item being destroyed can leave an empty slot
+        if isinstance(child, QQuickItem):
             yield from items_under(child)
 
 

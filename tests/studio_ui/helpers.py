@@ -59,7 +59,7 @@ def select_all_and_delete(studio: StudioApp) -> None:
 def _scroll_to(item: QQuickItem) -> None:
     """Scrolls the form so that `item` shows (the form is a ScrollView: its Flickable)."""
     parent = item.parentItem()
-    while parent is not None and parent.metaObject().className() != "QQuickFlickable":
+    while parent is not None and not parent.inherits("QQuickFlickable"):
         parent = parent.parentItem()
     if parent is None:
         return

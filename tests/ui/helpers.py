@@ -25,11 +25,6 @@ class FakeClock:
         self.now += seconds
 
 
-def class_name(obj: object) -> str:
-    meta = obj.metaObject()  # type: ignore[attr-defined]
-    return str(meta.className())
-
-
 def stack(kiosk: Kiosk) -> QQuickItem:
     found = kiosk.window.findChild(QQuickItem, "stack")
     assert found is not None
@@ -46,7 +41,7 @@ def find_item(root: QQuickItem | None, name: str) -> QQuickItem | None:
     """The first item called `name` in the visual tree under `root` (Repeater delegates are
     not QObject children, so findChild misses them)."""
     if not isinstance(root, QQuickItem):
-        return None  # an item being destroyed can leave an empty slot behind
+        return None  # None, or a stale wrapper (test_stale_wrappers.py)
     if root.objectName() == name:
         return root
     for child in root.childItems():
@@ -62,28 +57,15 @@ def find(kiosk: Kiosk, name: str, *, in_page: bool = False) -> QQuickItem:
     current = stack(kiosk).property("currentItem")
     found = find_item(current, name) if isinstance(current, QQuickItem) else None
     if found is None and not in_page:
-        found = find_item(kiosk.window.contentItem(), name) or _find_object(kiosk, name)
+        found = find_item(kiosk.window.contentItem(), name)
     assert found is not None, f"no item {name!r}; {what_the_window_holds(kiosk, name)}"
     return found
 
 
-def _find_object(kiosk: Kiosk, name: str) -> QQuickItem | None:
-    """The item called `name` through the QObject tree, which Qt walks itself: a second way in
-    for items that are QObject children (one CI run missed the chrome's Back button by the
-    visual walk; see what_the_window_holds)."""
-    shown = [
-        item
-        for item in kiosk.window.findChildren(QQuickItem, name)
-        if isinstance(item, QQuickItem) and item.window() is kiosk.window and item.isVisible()
-    ]
-    if shown:  # on record in the test's captured output
-        print(f"find: the visual walk missed {name!r}; {what_the_window_holds(kiosk, name)}")
-    return shown[0] if shown else None
-
-
 def what_the_window_holds(kiosk: Kiosk, name: str) -> str:
     """For a failed lookup: the chrome bar's state, the current page, every visual child the
-    walk could not enter, and what Qt's own QObject search finds under `name`."""
+    walk could not enter (named by its wrapper's type only: the repr of a stale wrapper reads
+    freed memory) and what Qt's own QObject search finds under `name`."""
     chrome = kiosk.window.findChild(QObject, "chromeLoader")
     loader = (
         f"chrome loader active={chrome.property('active')} item={chrome.property('item')!r}"
@@ -97,12 +79,10 @@ def what_the_window_holds(kiosk: Kiosk, name: str) -> str:
             if isinstance(child, QQuickItem):
                 visit(child)
             else:
-                odd.append(f"{child!r} under {class_name(item)} {item.objectName()!r}")
+                odd.append(f"a {type(child).__name__} under {item.objectName() or repr(item)}")
 
     visit(kiosk.window.contentItem())
-    objects = [
-        f"{type(o).__name__}/{class_name(o)}" for o in kiosk.window.findChildren(QObject, name)
-    ]
+    objects = [type(o).__name__ for o in kiosk.window.findChildren(QObject, name)]
     current = stack(kiosk).property("currentItem")
     page_name = current.objectName() if isinstance(current, QQuickItem) else repr(current)
     return f"{loader}; page {page_name!r}; not entered: {odd}; QObject search: {objects}"
@@ -150,7 +130,7 @@ def go(qtbot: QtBot, kiosk: Kiosk, item: QQuickItem, clock: FakeClock) -> None:
 def flickable_of(item: QQuickItem) -> QQuickItem | None:
     parent = item.parentItem()
     while parent is not None:
-        if class_name(parent) == "QQuickFlickable" or parent.inherits("QQuickFlickable"):
+        if parent.inherits("QQuickFlickable"):
             return parent
         parent = parent.parentItem()
     return None
@@ -175,7 +155,7 @@ def walk(root: QQuickItem) -> Iterator[QQuickItem]:
         return
     yield root
     for child in root.childItems():
-        if isinstance(child, QQuickItem):  # an item being destroyed can leave an empty slot
+        if isinstance(child, QQuickItem):  # None, or a stale wrapper (test_stale_wrappers.py)
             yield from walk(child)
 
 

@@ -136,13 +136,9 @@ def check_covered(screen: Screen) -> list[str]:
             cover = scene_rect(item).intersected(clip_rect(item, screen.window))
             overlap = shown.intersected(cover)
             if overlap.width() > 2 and overlap.height() > 2:
-                problems.append(f"{label} is covered by {item.objectName() or class_of(item)}")
+                problems.append(f"{label} is covered by {item.objectName() or repr(item)}")
                 break
     return problems
-
-
-def class_of(item: QQuickItem) -> str:
-    return str(item.metaObject().className())
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
