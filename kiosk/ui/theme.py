@@ -73,7 +73,7 @@ NORMAL: dict[str, str] = {
     # Outside opening hours: dim on black, readable up close, no glow across a dark room
     "closed": "#000000",
     "closedText": "#8c8c8c",
-    # The keypad's focus ring (Tappable.qml): a dark band and a light line inside it, so one of
+    # The keypad's focus ring (FocusRing.qml): a dark band and a light line inside it, so one of
     # the two stands out (>= 3:1) on every fill and background of the theme.
     "focus": "#0b3d91",
     "focusInner": "#ffffff",

@@ -203,7 +203,7 @@ Item {
                                 color: page.theme.colors.heading
                                 font.pixelSize: page.theme.sizes.heading
                                 font.bold: true
-                                    }
+                            }
                         }
                         Paragraphs {
                             width: parent.width
